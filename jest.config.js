@@ -1,0 +1,25 @@
+// One jest run, several projects: each folder of tests/ has its own environment.
+const transform = { '\\.(ts|js)$': '<rootDir>/tests/support/esbuild-transform.js' };
+const common = {
+  rootDir: __dirname,
+  transform,
+  // TDesign ships ES modules inside miniprogram_npm: let the transform see them.
+  transformIgnorePatterns: ['/node_modules/(?!tdesign-miniprogram)'],
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testEnvironment: 'node', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
+    { ...common, displayName: 'conformance', testEnvironment: 'node', testMatch: ['<rootDir>/tests/conformance/**/*.test.ts'] },
+    { ...common, displayName: 'functions', testEnvironment: 'node', testMatch: ['<rootDir>/tests/functions/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'pages',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/tests/pages/**/*.test.ts'],
+      moduleDirectories: ['node_modules', 'miniprogram_npm'],
+    },
+    { ...common, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
+  ],
+};
