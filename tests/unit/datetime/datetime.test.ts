@@ -1,0 +1,100 @@
+import {
+  clockTimeOf,
+  datesBetween,
+  daysBetween,
+  formatDateRangeCn,
+  formatMonthDayCn,
+  isCalendarDate,
+  isClockTime,
+  minutesOfDay,
+  normalizeCalendarDate,
+  normalizeClockTime,
+  shanghaiClock,
+  shanghaiInstant,
+} from '../../../miniprogram/lib/datetime';
+
+describe('calendar dates', () => {
+  it('accepts only real dates written YYYY-MM-DD', () => {
+    expect(isCalendarDate('2024-11-19')).toBe(true);
+    expect(isCalendarDate('2024-02-29')).toBe(true);
+    expect(isCalendarDate('2023-02-29')).toBe(false);
+    expect(isCalendarDate('2024-11-31')).toBe(false);
+    expect(isCalendarDate('2024-13-01')).toBe(false);
+    expect(isCalendarDate('2024-11-9')).toBe(false);
+    expect(isCalendarDate(20241119)).toBe(false);
+    expect(isCalendarDate(undefined)).toBe(false);
+  });
+
+  it('reads the ways a date gets typed by hand, and refuses what is not a date', () => {
+    expect(normalizeCalendarDate('2024-11-19')).toBe('2024-11-19');
+    expect(normalizeCalendarDate('2024/11/19')).toBe('2024-11-19');
+    expect(normalizeCalendarDate('2024.11.9')).toBe('2024-11-09');
+    expect(normalizeCalendarDate(' 2024年11月19日 ')).toBe('2024-11-19');
+    expect(normalizeCalendarDate('2024-11-32')).toBeNull();
+    expect(normalizeCalendarDate('11月19日')).toBeNull();
+    expect(normalizeCalendarDate('明天')).toBeNull();
+    expect(normalizeCalendarDate(45615)).toBeNull();
+    expect(normalizeCalendarDate(null)).toBeNull();
+    expect(normalizeCalendarDate(new Date('invalid'))).toBeNull();
+  });
+
+  it('lists the days of a range, and refuses to run away on a mistyped end', () => {
+    expect(datesBetween('2024-11-30', '2024-12-02')).toEqual(['2024-11-30', '2024-12-01', '2024-12-02']);
+    expect(datesBetween('2024-11-20', '2024-11-18')).toEqual([]);
+    expect(datesBetween('2024-11-18', '2042-11-18')).toHaveLength(31);
+    expect(daysBetween('2024-11-18', '2024-11-20')).toBe(2);
+    expect(daysBetween('2024-11-20', '2024-11-18')).toBe(-2);
+  });
+
+  it('writes dates and ranges the Chinese way', () => {
+    expect(formatMonthDayCn('2024-01-05')).toBe('1月5日');
+    expect(formatDateRangeCn('2024-11-18', '2024-11-18')).toBe('2024年11月18日');
+    expect(formatDateRangeCn('2024-11-30', '2024-12-02')).toBe('2024年11月30日至12月2日');
+    expect(formatDateRangeCn('2024-12-30', '2025-01-02')).toBe('2024年12月30日至2025年1月2日');
+  });
+});
+
+describe('times of day', () => {
+  it('accepts only HH:mm from 00:00 to 23:59', () => {
+    expect(isClockTime('00:00')).toBe(true);
+    expect(isClockTime('23:59')).toBe(true);
+    expect(isClockTime('24:00')).toBe(false);
+    expect(isClockTime('9:00')).toBe(false);
+  });
+
+  it('reads hand-typed times', () => {
+    expect(normalizeClockTime('9:00')).toBe('09:00');
+    expect(normalizeClockTime('14：30')).toBe('14:30');
+    expect(normalizeClockTime('9点')).toBe('09:00');
+    expect(normalizeClockTime('9点30分')).toBe('09:30');
+    expect(normalizeClockTime('25:00')).toBeNull();
+    expect(normalizeClockTime('下午')).toBeNull();
+    expect(normalizeClockTime(900)).toBeNull();
+  });
+
+  it('converts between HH:mm and minutes', () => {
+    expect(minutesOfDay('14:30')).toBe(870);
+    expect(clockTimeOf(870)).toBe('14:30');
+    expect(clockTimeOf(24 * 60 + 5)).toBe('00:05');
+  });
+});
+
+describe('Shanghai instants', () => {
+  it('turns midnight in Shanghai into the right UTC instant, one second apart from the day before', () => {
+    expect(shanghaiClock('2024-11-18T15:59:59Z').date).toBe('2024-11-18');
+    expect(shanghaiClock('2024-11-18T16:00:00Z').date).toBe('2024-11-19');
+    expect(shanghaiInstant('2024-11-19', '00:00')).toBe(Date.parse('2024-11-18T16:00:00Z'));
+    expect(shanghaiInstant('2024-11-19', '00:00') - 1000).toBe(Date.parse('2024-11-18T15:59:59Z'));
+  });
+
+  it('round-trips every hour of a day', () => {
+    for (let hour = 0; hour < 24; hour += 1) {
+      const time = clockTimeOf(hour * 60 + 7);
+      expect(shanghaiClock(shanghaiInstant('2024-11-19', time))).toEqual({
+        date: '2024-11-19',
+        time,
+        minutes: hour * 60 + 7,
+      });
+    }
+  });
+});
