@@ -1,0 +1,29 @@
+/**
+ * The three non-content states every screen has, in one place:
+ * - loading: a skeleton shaped like what is coming (list or article), not a spinner alone;
+ * - empty: says what happened and what to do;
+ * - error: the reason and a large retry button (emits `retry`).
+ * Renders nothing when status is 'ready'.
+ */
+export type ViewStatus = 'loading' | 'empty' | 'error' | 'ready';
+
+Component({
+  properties: {
+    status: { type: String, value: 'loading' },
+    /** 'list' or 'article': which skeleton to show while loading. */
+    skeleton: { type: String, value: 'list' },
+    emptyText: { type: String, value: '暂无内容' },
+    emptyHint: { type: String, value: '下拉页面可以刷新' },
+    errorMessage: { type: String, value: '加载失败，请稍后重试' },
+  },
+  data: {
+    listRows: [1, 2, 3, 4],
+    articleRowCol: [{ width: '90%', height: '48rpx' }, { width: '50%' }, 1, 1, 1, { width: '70%' }, 1, 1, { width: '40%' }],
+    listRowCol: [{ width: '92%', height: '40rpx' }, { width: '60%' }],
+  },
+  methods: {
+    onRetry() {
+      this.triggerEvent('retry');
+    },
+  },
+});

@@ -1,0 +1,15 @@
+/**
+ * The one place for deployment settings of the client.
+ *
+ * CLOUD_ENV_ID is a placeholder: replace it with your CloudBase environment id
+ * (云开发控制台 -> 设置 -> 环境 ID, e.g. `cloud1-8g1abcde12345678`) before previewing on a phone.
+ * The AppID lives in project.config.json (`appid`, placeholder `touristappid`).
+ */
+export const CLOUD_ENV_ID = 'your-cloudbase-env-id';
+
+/** Shown on the home page; the facts come from the course report. */
+export const COURSE = {
+  name: '信阳全市县乡人大干部履职能力提升培训班',
+  dates: '2024年11月18日—20日',
+  venue: '大别山干部学院',
+} as const;

@@ -1,0 +1,18 @@
+/**
+ * The large entries under the course banner. Only features that exist are listed: an entry that
+ * leads nowhere would confuse a reader. Add 课程资料 · 研讨 · 我的 here when their pages ship.
+ */
+export interface HomeEntry {
+  key: string;
+  label: string;
+  /** What a screen reader says, and a hint under the label. */
+  hint: string;
+  /** A tab page (switchTab), a page (navigateTo), or an in-page action. */
+  target: { kind: 'tab' | 'page'; url: string } | { kind: 'action'; name: 'articles' | 'fontSize' };
+}
+
+export const HOME_ENTRIES: HomeEntry[] = [
+  { key: 'schedule', label: '日程', hint: '三天课程安排', target: { kind: 'tab', url: '/pages/schedule/index' } },
+  { key: 'articles', label: '课程报道', hint: '最新报道', target: { kind: 'action', name: 'articles' } },
+  { key: 'fontSize', label: '字号', hint: '调大字体', target: { kind: 'action', name: 'fontSize' } },
+];

@@ -1,0 +1,115 @@
+/**
+ * 首页: the course banner, large entries, then the latest reports (pull down to refresh,
+ * more on reaching the bottom). Written with Component() so miniprogram-simulate can load it.
+ */
+import type { ArticleSummary } from '../../contracts/articles';
+import { COURSE } from '../../config/index';
+import { listArticles } from '../../services/articles';
+import { fontSizeBehavior } from '../../shell/font-size-behavior';
+import { HOME_ENTRIES } from './entries';
+import type { HomeEntry } from './entries';
+
+type ListStatus = 'loading' | 'ready' | 'empty' | 'error';
+
+/** Each refresh bumps the generation, so a slow older answer never overwrites a newer one. */
+const generations = new WeakMap<object, number>();
+
+Component({
+  behaviors: [fontSizeBehavior],
+  data: {
+    course: COURSE,
+    entries: HOME_ENTRIES,
+    status: 'loading' as ListStatus,
+    errorMessage: '',
+    articles: [] as ArticleSummary[],
+    nextCursor: null as string | null,
+    loadingMore: false,
+    moreError: '',
+    showFontSize: false,
+  },
+  methods: {
+    onLoad() {
+      void this.loadFirstPage();
+    },
+
+    async onPullDownRefresh() {
+      await this.loadFirstPage({ keepContent: true });
+      wx.stopPullDownRefresh();
+    },
+
+    onReachBottom() {
+      void this.loadMore();
+    },
+
+    onShareAppMessage() {
+      return { title: `${COURSE.name} · 履职学堂`, path: '/pages/home/index' };
+    },
+
+    onRetry() {
+      void this.loadFirstPage();
+    },
+
+    async loadFirstPage(options: { keepContent?: boolean } = {}) {
+      const generation = (generations.get(this) ?? 0) + 1;
+      generations.set(this, generation);
+      if (!options.keepContent || this.data.status !== 'ready') this.setData({ status: 'loading' });
+      const result = await listArticles();
+      if (generations.get(this) !== generation) return;
+      if (!result.ok) {
+        if (options.keepContent && this.data.status === 'ready') {
+          wx.showToast({ title: result.error.message, icon: 'none' });
+        } else {
+          this.setData({ status: 'error', errorMessage: result.error.message });
+        }
+        return;
+      }
+      const { items, nextCursor } = result.data;
+      this.setData({
+        status: items.length > 0 ? 'ready' : 'empty',
+        articles: items,
+        nextCursor,
+        moreError: '',
+        loadingMore: false,
+      });
+    },
+
+    async loadMore() {
+      const cursor = this.data.nextCursor;
+      if (!cursor || this.data.loadingMore || this.data.status !== 'ready') return;
+      const generation = generations.get(this) ?? 0;
+      this.setData({ loadingMore: true, moreError: '' });
+      const result = await listArticles(cursor);
+      if (generations.get(this) !== generation) return;
+      if (!result.ok) {
+        this.setData({ loadingMore: false, moreError: result.error.message });
+        return;
+      }
+      const known = new Set(this.data.articles.map((article) => article.id));
+      const fresh = result.data.items.filter((article) => !known.has(article.id));
+      this.setData({
+        articles: [...this.data.articles, ...fresh],
+        nextCursor: result.data.nextCursor,
+        loadingMore: false,
+      });
+    },
+
+    onOpenArticle(event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
+      const id = event.currentTarget.dataset.id;
+      if (id) void wx.navigateTo({ url: `/reading/article/index?id=${encodeURIComponent(id)}` });
+    },
+
+    onEntryTap(event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { key: string }>) {
+      const entry: HomeEntry | undefined = this.data.entries.find((candidate) => candidate.key === event.currentTarget.dataset.key);
+      if (!entry) return;
+      const target = entry.target;
+      if (target.kind !== 'action') {
+        if (target.kind === 'tab') void wx.switchTab({ url: target.url });
+        else void wx.navigateTo({ url: target.url });
+      } else if (target.name === 'fontSize') {
+        this.setData({ showFontSize: !this.data.showFontSize });
+      } else {
+        void wx.pageScrollTo({ selector: '#latest-articles', duration: 300 });
+      }
+    },
+  },
+});

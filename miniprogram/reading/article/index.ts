@@ -1,0 +1,66 @@
+/**
+ * 文章页 (reading subpackage): title, source, date and byline, a font-size control, then the
+ * body rendered natively by <article-blocks>. Opened as /reading/article/index?id=<article id>.
+ */
+import type { Article, ArticleByline } from '../../contracts/articles';
+import { getArticle } from '../../services/articles';
+import { fontSizeBehavior } from '../../shell/font-size-behavior';
+
+type ArticleStatus = 'loading' | 'ready' | 'error';
+
+/** Only the byline groups the article actually names, e.g. ['记者 张三 李四', '编辑 王五']. */
+export function bylineLines(byline: ArticleByline): string[] {
+  const groups: Array<[string, string[]]> = [
+    ['记者', byline.reporters],
+    ['通讯员', byline.correspondents],
+    ['编辑', byline.editors],
+  ];
+  return groups.filter(([, names]) => names.length > 0).map(([label, names]) => `${label} ${names.join(' ')}`);
+}
+
+Component({
+  behaviors: [fontSizeBehavior],
+  data: {
+    id: '',
+    status: 'loading' as ArticleStatus,
+    errorMessage: '',
+    article: null as Article | null,
+    bylines: [] as string[],
+  },
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      const id = decodeURIComponent(query.id ?? '').trim();
+      this.setData({ id });
+      void this.load();
+    },
+
+    onRetry() {
+      void this.load();
+    },
+
+    async load() {
+      if (!this.data.id) {
+        this.setData({ status: 'error', errorMessage: '没有指定要打开的文章，请从首页重新进入' });
+        return;
+      }
+      this.setData({ status: 'loading' });
+      const result = await getArticle(this.data.id);
+      if (!result.ok) {
+        this.setData({ status: 'error', errorMessage: result.error.message });
+        return;
+      }
+      const { article } = result.data;
+      this.setData({ status: 'ready', article, bylines: bylineLines(article.byline) });
+      void wx.setNavigationBarTitle({ title: article.source || '报道' });
+    },
+
+    onShareAppMessage() {
+      const title = this.data.article?.title ?? '履职学堂';
+      return { title, path: `/reading/article/index?id=${encodeURIComponent(this.data.id)}` };
+    },
+
+    onShareTimeline() {
+      return { title: this.data.article?.title ?? '履职学堂', query: `id=${encodeURIComponent(this.data.id)}` };
+    },
+  },
+});
