@@ -1,0 +1,62 @@
+// EJSON at the emulator's edges: node-sdk sends queries, updates and documents as canonical
+// EJSON strings (bson 4, the same version the SDK uses) and decodes answers with EJSON.parse.
+import { EJSON, BSONRegExp } from 'bson';
+import { EmulatorError } from './errors';
+
+export type Document = Record<string, unknown> & { _id?: unknown };
+
+/** Parse one EJSON string from the SDK; `now` resolves db.serverDate() placeholders. */
+export function decodeEjson(text: unknown, what: string, now: Date): unknown {
+  if (typeof text !== 'string') {
+    throw new EmulatorError('INVALID_PARAM', `${what} 必须是 EJSON 字符串`);
+  }
+  let value: unknown;
+  try {
+    value = EJSON.parse(text, { relaxed: true });
+  } catch {
+    throw new EmulatorError('INVALID_PARAM', `${what} 不是合法的 EJSON`);
+  }
+  return resolveSpecialValues(value, now);
+}
+
+/** Parse an EJSON string that must hold an object (query, update, document). */
+export function decodeEjsonObject(text: unknown, what: string, now: Date): Document {
+  const value = decodeEjson(text, what, now);
+  if (!isPlainObject(value)) {
+    throw new EmulatorError('INVALID_PARAM', `${what} 必须是对象`);
+  }
+  return value;
+}
+
+/** Canonical EJSON keeps Date, int/double and regex types intact on the way back. */
+export function encodeEjson(value: unknown): string {
+  return EJSON.stringify(value as Document, { relaxed: false });
+}
+
+export function isPlainObject(value: unknown): value is Document {
+  return Object.prototype.toString.call(value) === '[object Object]' && !(value instanceof BSONRegExp);
+}
+
+/**
+ * Replace what the SDK cannot express in plain EJSON:
+ * - `{$tcb_server_date: {offset}}` (db.serverDate()) becomes the server's clock plus offset ms;
+ * - BSONRegExp (db.RegExp or a JS RegExp in a query) becomes a RegExp that mingo understands.
+ */
+function resolveSpecialValues(value: unknown, now: Date): unknown {
+  if (Array.isArray(value)) return value.map((item) => resolveSpecialValues(item, now));
+  if (value instanceof BSONRegExp) return new RegExp(value.pattern, toJsRegExpFlags(value.options));
+  if (!isPlainObject(value)) return value;
+  const serverDate = value.$tcb_server_date;
+  if (serverDate !== undefined && Object.keys(value).length === 1) {
+    const offset = isPlainObject(serverDate) && typeof serverDate.offset === 'number' ? serverDate.offset : 0;
+    return new Date(now.getTime() + offset);
+  }
+  const out: Document = {};
+  for (const [key, item] of Object.entries(value)) out[key] = resolveSpecialValues(item, now);
+  return out;
+}
+
+/** BSON regex options use Mongo letters; JS knows i, m, s (x and l have no JS equivalent). */
+function toJsRegExpFlags(options: string): string {
+  return [...options].filter((flag) => 'ims'.includes(flag)).join('');
+}

@@ -1,0 +1,51 @@
+// Local CloudBase database emulator: answers @cloudbase/node-sdk's wire protocol so cloud
+// functions run unchanged against it (tcb.init({serviceUrl})). See client.ts for the init.
+import type { AddressInfo } from 'node:net';
+import { createEmulatorServer } from './server';
+import { Store } from './store';
+
+export interface EmulatorOptions {
+  /** Folder for the journals (created if missing). Data survives restarts and kill -9. */
+  dataDir: string;
+  /** TCP port on 127.0.0.1; 0 or absent picks a free one. */
+  port?: number;
+}
+
+export interface RunningEmulator {
+  /** The serviceUrl to hand to tcb.init, e.g. http://127.0.0.1:PORT/ */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export { createLocalCloudApp, LOCAL_ENV_ID } from './client';
+
+export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
+  const store = Store.open(options.dataDir);
+  const server = createEmulatorServer(store);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => {
+          store.close();
+          resolve();
+        });
+        // node-sdk keeps connections alive: drop idle ones so close() does not wait for them.
+        server.closeIdleConnections();
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}
