@@ -3,8 +3,8 @@ const transform = { '\\.(ts|js)$': '<rootDir>/tests/support/esbuild-transform.js
 const common = {
   rootDir: __dirname,
   transform,
-  // TDesign ships ES modules inside miniprogram_npm: let the transform see them.
-  transformIgnorePatterns: ['/node_modules/(?!tdesign-miniprogram)'],
+  // TDesign (inside miniprogram_npm) and marked ship ES modules only: let the transform see them.
+  transformIgnorePatterns: ['/node_modules/(?!(tdesign-miniprogram|marked)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
 };
 

@@ -1,0 +1,50 @@
+/**
+ * Validate an event against an action's zod schema and explain failures in Chinese, naming the field.
+ * zod's own zh-CN locale is the fallback; the common cases get a plainer sentence.
+ */
+import { z } from 'zod';
+import zhCN from 'zod/v4/locales/zh-CN.js';
+import { AppError } from './errors';
+
+const zhCNErrors = zhCN().localeError;
+
+const TYPE_NAMES: Record<string, string> = {
+  string: '文字',
+  number: '数字',
+  int: '整数',
+  boolean: '布尔值',
+  object: '对象',
+  array: '数组',
+};
+
+function fieldName(path: readonly PropertyKey[]): string {
+  return path.length === 0 ? '请求' : path.map(String).join('.');
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const field = fieldName(issue.path);
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return `缺少参数 ${field}`;
+      return `参数 ${field} 应为${TYPE_NAMES[issue.expected] ?? issue.expected}`;
+    case 'too_small':
+      if (issue.origin === 'string') return `参数 ${field} 不能少于 ${String(issue.minimum)} 个字符`;
+      return `参数 ${field} 不能小于 ${String(issue.minimum)}`;
+    case 'too_big':
+      if (issue.origin === 'string') return `参数 ${field} 不能超过 ${String(issue.maximum)} 个字符`;
+      return `参数 ${field} 不能大于 ${String(issue.maximum)}`;
+    default: {
+      const localized = zhCNErrors(issue as never);
+      const text = typeof localized === 'string' ? localized : (localized?.message ?? '无效输入');
+      return `参数 ${field} 有误：${text}`;
+    }
+  }
+}
+
+/** Parse `input` or throw AppError('INVALID_ARGUMENT') whose message names the first wrong field. */
+export function parseOrThrow<T>(schema: z.ZodType<T>, input: unknown): T {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const first = result.error.issues[0];
+  throw new AppError('INVALID_ARGUMENT', first ? describeIssue(first) : undefined);
+}

@@ -1,0 +1,25 @@
+/**
+ * The seed articles as documents of the `articles` collection, read from the files beside this module.
+ * Used by the local stack (local/seed.ts) and the tests; never bundled into a function.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ArticleDocument } from '../core/articles/document';
+
+const ARTICLES_DIR = path.join(__dirname, 'articles');
+
+interface SeedArticleMeta extends Omit<ArticleDocument, 'body' | 'updatedAt'> {
+  bodyFile: string;
+}
+
+/** Every seed article, body inlined. `updatedAt` is the moment of the import, the only fact we add. */
+export function loadSeedArticles(now: Date = new Date()): ArticleDocument[] {
+  return readdirSync(ARTICLES_DIR)
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .map((file) => {
+      const { bodyFile, ...meta } = JSON.parse(readFileSync(path.join(ARTICLES_DIR, file), 'utf8')) as SeedArticleMeta;
+      const body = readFileSync(path.join(ARTICLES_DIR, bodyFile), 'utf8');
+      return { ...meta, body, updatedAt: now.toISOString() };
+    });
+}
