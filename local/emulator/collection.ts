@@ -182,6 +182,7 @@ function modifiedCopy(doc: Document, data: Document, merge: boolean): Document {
     }
     data = { $set: data };
   }
+  assertNumericTargets(copy, data);
   try {
     applyUpdate(copy, data as never, undefined, undefined, { cloneMode: 'deep' });
   } catch (error) {
@@ -191,6 +192,29 @@ function modifiedCopy(doc: Document, data: Document, merge: boolean): Document {
     throw new EmulatorError('INVALID_PARAM', '不能更新 _id 的值');
   }
   return copy;
+}
+
+/** MongoDB refuses $inc/$mul on a non-numeric field; mingo would silently skip it. */
+function assertNumericTargets(doc: Document, data: Document): void {
+  for (const operator of ['$inc', '$mul']) {
+    const fields = data[operator];
+    if (!isPlainObject(fields)) continue;
+    for (const fieldPath of Object.keys(fields)) {
+      const current = valueAtPath(doc, fieldPath);
+      if (current !== undefined && typeof current !== 'number') {
+        throw new EmulatorError('DATABASE_REQUEST_FAILED', `不能对非数字字段 ${fieldPath} 使用 ${operator}`);
+      }
+    }
+  }
+}
+
+function valueAtPath(doc: unknown, fieldPath: string): unknown {
+  let value = doc;
+  for (const part of fieldPath.split('.')) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
 }
 
 function withoutId(data: Document): Document {
