@@ -3,7 +3,7 @@
  * zod's own zh-CN locale is the fallback; the common cases get a plainer sentence.
  */
 import { z } from 'zod';
-import zhCN from 'zod/v4/locales/zh-CN.js';
+import { zhCN } from 'zod/locales';
 import { AppError } from './errors';
 
 const zhCNErrors = zhCN().localeError;
@@ -43,7 +43,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 /** Parse `input` or throw AppError('INVALID_ARGUMENT') whose message names the first wrong field. */
 export function parseOrThrow<T>(schema: z.ZodType<T>, input: unknown): T {
-  const result = schema.safeParse(input);
+  // reportInput tells "missing" apart from "wrong type"; the input itself never reaches the message.
+  const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   const first = result.error.issues[0];
   throw new AppError('INVALID_ARGUMENT', first ? describeIssue(first) : undefined);
