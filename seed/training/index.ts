@@ -1,0 +1,88 @@
+/**
+ * The training seed — the course, its sessions, their materials and the lecture study notes (articles) —
+ * read from the files beside this module, and written into a database that lacks it.
+ * Every fact comes from the course report; what it does not say (the lectures' days, any hour) is absent.
+ * Used by the local stack (local/seed.ts) and the tests; never bundled into a function.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ArticleDocument } from '../../core/articles/document';
+import type { Database } from '../../core/runtime/cloud';
+import {
+  TRAINING_COLLECTIONS,
+  type MaterialDocument,
+  type SessionDocument,
+  type TrainingDocument,
+} from '../../miniprogram/contracts/training';
+
+const ARTICLES_COLLECTION = 'articles';
+
+type WithId<T> = T & { _id: string };
+
+/** A study note: an `articles` document, tagged so a list of course reports can leave notes out. */
+export type StudyNoteDocument = ArticleDocument & { category: '学习笔记' };
+
+export interface TrainingSeed {
+  training: WithId<TrainingDocument>;
+  sessions: WithId<SessionDocument>[];
+  materials: WithId<MaterialDocument>[];
+  notes: StudyNoteDocument[];
+}
+
+function readJson<T>(file: string): T {
+  return JSON.parse(readFileSync(path.join(__dirname, file), 'utf8')) as T;
+}
+
+function loadNotes(now: Date): StudyNoteDocument[] {
+  const dir = path.join(__dirname, 'notes');
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .map((file) => {
+      const { bodyFile, ...meta } = readJson<Omit<StudyNoteDocument, 'body' | 'updatedAt'> & { bodyFile: string }>(
+        path.join('notes', file),
+      );
+      return { ...meta, body: readFileSync(path.join(dir, bodyFile), 'utf8'), updatedAt: now.toISOString() };
+    });
+}
+
+/** The whole training seed. `updatedAt` of the notes is the moment of the import, the only fact we add. */
+export function loadSeedTraining(now: Date = new Date()): TrainingSeed {
+  return {
+    training: readJson('training.json'),
+    sessions: readJson('sessions.json'),
+    materials: readJson('materials.json'),
+    notes: loadNotes(now),
+  };
+}
+
+export interface TrainingSeedResult {
+  inserted: string[];
+  skipped: string[];
+}
+
+/**
+ * Write the seed into `db` where absent. Idempotent: each document is keyed by its stable `_id` and written
+ * only when missing, so an organiser's edits are never overwritten by a restart.
+ */
+export async function seedTraining(db: Database, seed: TrainingSeed = loadSeedTraining()): Promise<TrainingSeedResult> {
+  const result: TrainingSeedResult = { inserted: [], skipped: [] };
+  const batches: [string, { _id: string }[]][] = [
+    [TRAINING_COLLECTIONS.trainings, [seed.training]],
+    [TRAINING_COLLECTIONS.sessions, seed.sessions],
+    [TRAINING_COLLECTIONS.materials, seed.materials],
+    [ARTICLES_COLLECTION, seed.notes],
+  ];
+  for (const [collection, documents] of batches) {
+    for (const { _id, ...fields } of documents) {
+      const existing = await db.collection(collection).doc(_id).get();
+      if (Array.isArray(existing.data) && existing.data.length > 0) {
+        result.skipped.push(`${collection}/${_id}`);
+        continue;
+      }
+      await db.collection(collection).doc(_id).set(fields);
+      result.inserted.push(`${collection}/${_id}`);
+    }
+  }
+  return result;
+}
