@@ -1,0 +1,127 @@
+/**
+ * Bundle every cloud function: cloudfunctions/<name>/index.ts -> dist/functions/<name>/{index.js, config.json, package.json}.
+ * Adding a function is "a folder": any cloudfunctions/<name>/ with an index.ts is picked up.
+ *
+ * Target node16: CloudBase offers Nodejs 10.15 / 12.16 / 16.13 / 18.15 runtimes; deploy the functions on
+ * Nodejs16.13 or newer (node-sdk 3 needs 12+, and 16 gives us native optional chaining and crypto.randomUUID).
+ * Each bundle carries its dependencies, so the deployed package.json has none: nothing to npm install in the cloud.
+ */
+import { build, type Metafile, type Plugin } from 'esbuild';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const PROJECT_ROOT = path.resolve(__dirname, '..');
+export const FUNCTIONS_SOURCE_DIR = path.join(PROJECT_ROOT, 'cloudfunctions');
+export const FUNCTIONS_DIST_DIR = path.join(PROJECT_ROOT, 'dist', 'functions');
+/** esbuild metafiles, kept out of the deployable folders (inspect with `npx esbuild --analyze` or esbuild.github.io/analyze). */
+export const FUNCTIONS_META_DIR = path.join(PROJECT_ROOT, 'dist', 'meta');
+
+export const FUNCTION_NODE_TARGET = 'node16';
+
+/**
+ * Packages node-sdk requires at load time for features no function here uses. Each is replaced in the bundle
+ * by a stub that throws a clear error the moment anything reads from it, so a function that starts to need one
+ * fails loudly (in tests and locally) instead of misbehaving — remove the entry then. Reasons, read in
+ * node-sdk 3.18's dist/: the names are reached only through the listed APIs.
+ * tests/functions/bundle.test.ts runs the built bundle through list/get and proves none of them is touched.
+ */
+export const UNUSED_SDK_MODULES: Readonly<Record<string, string>> = {
+  '@cloudbase/ai': 'app.ai() (dist/ai/index.js createAI)',
+  '@cloudbase/app': 'app.ai() (dist/ai/index.js: LANGS for the AI client)',
+  'web-streams-polyfill': 'app.ai() streaming (dist/ai/request-adapter.js)',
+  '@cloudbase/wx-cloud-client-sdk': 'app.models / app.mysql() (data models and MySQL clients; init builds them inside try/catch)',
+  xml2js: 'app.uploadFile() error bodies (dist/storage/index.js parseXML)',
+};
+
+function stubUnusedModules(modules: Readonly<Record<string, string>>): Plugin {
+  const names = Object.keys(modules);
+  const filter = new RegExp(`^(${names.map((name) => name.replace(/[/.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
+  return {
+    name: 'stub-unused-sdk-modules',
+    setup(pluginBuild) {
+      pluginBuild.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'unused-sdk-module' }));
+      pluginBuild.onLoad({ filter: /.*/, namespace: 'unused-sdk-module' }, (args) => ({
+        loader: 'js',
+        contents: `
+const message = ${JSON.stringify(`${args.path} is left out of this function bundle (only needed by ${modules[args.path]}); remove it from UNUSED_SDK_MODULES in scripts/build-functions.ts to use it.`)};
+module.exports = new Proxy({}, {
+  get(_target, key) {
+    // Module interop probes (__esModule, Symbol.*, then) must not throw: only real use does.
+    if (typeof key === 'symbol' || key === '__esModule' || key === 'then') return undefined;
+    throw new Error(message + ' (read: ' + String(key) + ')');
+  },
+});`,
+      }));
+    },
+  };
+}
+
+/** Names of the folders under cloudfunctions/ that hold a function (an index.ts). */
+export function listFunctionNames(sourceDir: string = FUNCTIONS_SOURCE_DIR): string[] {
+  if (!existsSync(sourceDir)) return [];
+  return readdirSync(sourceDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(sourceDir, entry.name, 'index.ts')))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+export interface BuiltFunction {
+  name: string;
+  outDir: string;
+  metafile: Metafile;
+}
+
+async function buildOne(name: string): Promise<BuiltFunction> {
+  const sourceDir = path.join(FUNCTIONS_SOURCE_DIR, name);
+  const outDir = path.join(FUNCTIONS_DIST_DIR, name);
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+
+  const result = await build({
+    entryPoints: [path.join(sourceDir, 'index.ts')],
+    outfile: path.join(outDir, 'index.js'),
+    bundle: true,
+    platform: 'node',
+    target: FUNCTION_NODE_TARGET,
+    format: 'cjs',
+    minify: true,
+    // Licence notices of the bundled packages go beside the bundle instead of inflating it.
+    legalComments: 'external',
+    metafile: true,
+    logLevel: 'warning',
+    plugins: [stubUnusedModules(UNUSED_SDK_MODULES)],
+  });
+
+  const config = path.join(sourceDir, 'config.json');
+  writeFileSync(path.join(outDir, 'config.json'), existsSync(config) ? readFileSync(config) : '{\n  "permissions": { "openapi": [] }\n}\n');
+  const sourcePackage = existsSync(path.join(sourceDir, 'package.json'))
+    ? (JSON.parse(readFileSync(path.join(sourceDir, 'package.json'), 'utf8')) as Record<string, unknown>)
+    : {};
+  const deployedPackage = { ...sourcePackage, name: sourcePackage.name ?? name, main: 'index.js', dependencies: {} };
+  writeFileSync(path.join(outDir, 'package.json'), `${JSON.stringify(deployedPackage, null, 2)}\n`);
+
+  mkdirSync(FUNCTIONS_META_DIR, { recursive: true });
+  writeFileSync(path.join(FUNCTIONS_META_DIR, `${name}.json`), JSON.stringify(result.metafile));
+  return { name, outDir, metafile: result.metafile };
+}
+
+export async function buildFunctions(): Promise<BuiltFunction[]> {
+  const names = listFunctionNames();
+  const built: BuiltFunction[] = [];
+  for (const name of names) built.push(await buildOne(name));
+  // Drop bundles of functions whose folder was removed, so the host does not serve ghosts.
+  if (existsSync(FUNCTIONS_DIST_DIR)) {
+    for (const entry of readdirSync(FUNCTIONS_DIST_DIR)) {
+      if (!names.includes(entry)) rmSync(path.join(FUNCTIONS_DIST_DIR, entry), { recursive: true, force: true });
+    }
+  }
+  console.log(`functions built: ${names.join(', ') || '(none)'} -> ${path.relative(PROJECT_ROOT, FUNCTIONS_DIST_DIR)}`);
+  return built;
+}
+
+if (require.main === module) {
+  buildFunctions().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
