@@ -2,7 +2,7 @@
 // every answer is `{requestId, data: {...}}`; documents travel as canonical EJSON strings.
 import { aggregate } from 'mingo';
 import type { Store } from './store';
-import type { Collection, SortSpec } from './collection';
+import { mingoCall, type Collection, type SortSpec } from './collection';
 import { decodeEjson, decodeEjsonObject, encodeEjson, isPlainObject, type Document } from './ejson';
 import { EmulatorError } from './errors';
 
@@ -62,13 +62,9 @@ const handlers: Record<string, Handler> = {
     const pipeline = readPipeline(params.stages, now);
     const collection = store.existing(params.collectionName);
     const source = collection ? [...collection.all()] : [];
-    try {
-      const resolveCollection = (name: string) => [...(store.existing(name)?.all() ?? [])];
-      const result = aggregate(source, pipeline, { collectionResolver: resolveCollection });
-      return { list: result.map(encodeEjson) };
-    } catch (error) {
-      throw new EmulatorError('DATABASE_REQUEST_FAILED', `聚合操作无效：${(error as Error).message}`);
-    }
+    const resolveCollection = (name: string) => [...(store.existing(name)?.all() ?? [])];
+    const result = mingoCall('聚合操作', () => aggregate(source, pipeline, { collectionResolver: resolveCollection }));
+    return { list: result.map(encodeEjson) };
   },
 
   'database.addCollection': (store, params) => {

@@ -57,9 +57,13 @@ export class Collection {
   }
 
   find(query: Document, options: FindOptions): Document[] {
-    let cursor = find(this.candidates(query), query, options.projection as never);
-    if (options.order && Object.keys(options.order).length > 0) cursor = cursor.sort(options.order);
-    return cursor.skip(options.offset).limit(options.limit).all() as Document[];
+    const found = mingoCall('查询', () => {
+      let cursor = find(this.candidates(query), query, options.projection as never);
+      if (options.order && Object.keys(options.order).length > 0) cursor = cursor.sort(options.order);
+      return cursor.skip(options.offset).limit(options.limit).all() as Document[];
+    });
+    // mingo lists projected fields before _id; the service, like MongoDB, puts _id first.
+    return options.projection ? found.map((doc) => ('_id' in doc ? { _id: doc._id, ...doc } : doc)) : found;
   }
 
   count(query: Document): number {
@@ -157,10 +161,16 @@ function newId(): string {
 }
 
 function compile(query: Document): Query {
+  return mingoCall('查询', () => new Query(query));
+}
+
+/** mingo throws on operators it does not know or cannot apply: that is the caller's mistake. */
+export function mingoCall<T>(what: string, run: () => T): T {
   try {
-    return new Query(query);
+    return run();
   } catch (error) {
-    throw new EmulatorError('DATABASE_REQUEST_FAILED', `查询条件无效：${(error as Error).message}`);
+    if (error instanceof EmulatorError) throw error;
+    throw new EmulatorError('DATABASE_REQUEST_FAILED', `${what}无效：${(error as Error).message}`);
   }
 }
 
@@ -182,27 +192,33 @@ function modifiedCopy(doc: Document, data: Document, merge: boolean): Document {
     }
     data = { $set: data };
   }
-  assertNumericTargets(copy, data);
-  try {
-    applyUpdate(copy, data as never, undefined, undefined, { cloneMode: 'deep' });
-  } catch (error) {
-    throw new EmulatorError('DATABASE_REQUEST_FAILED', `更新操作无效：${(error as Error).message}`);
-  }
+  assertTargetTypes(copy, data);
+  mingoCall('更新操作', () => applyUpdate(copy, data as never, undefined, undefined, { cloneMode: 'deep' }));
   if (encodeEjson({ id: copy._id }) !== encodeEjson({ id: doc._id })) {
     throw new EmulatorError('INVALID_PARAM', '不能更新 _id 的值');
   }
   return copy;
 }
 
-/** MongoDB refuses $inc/$mul on a non-numeric field; mingo would silently skip it. */
-function assertNumericTargets(doc: Document, data: Document): void {
-  for (const operator of ['$inc', '$mul']) {
+/** Operators MongoDB refuses on a field of the wrong type, where mingo would silently do nothing. */
+const TARGET_TYPE: Record<string, { accepts: (value: unknown) => boolean; name: string }> = {
+  $inc: { accepts: (value) => typeof value === 'number', name: '数字' },
+  $mul: { accepts: (value) => typeof value === 'number', name: '数字' },
+  $push: { accepts: Array.isArray, name: '数组' },
+  $addToSet: { accepts: Array.isArray, name: '数组' },
+  $pop: { accepts: Array.isArray, name: '数组' },
+  $pull: { accepts: Array.isArray, name: '数组' },
+  $pullAll: { accepts: Array.isArray, name: '数组' },
+};
+
+function assertTargetTypes(doc: Document, data: Document): void {
+  for (const [operator, rule] of Object.entries(TARGET_TYPE)) {
     const fields = data[operator];
     if (!isPlainObject(fields)) continue;
     for (const fieldPath of Object.keys(fields)) {
       const current = valueAtPath(doc, fieldPath);
-      if (current !== undefined && typeof current !== 'number') {
-        throw new EmulatorError('DATABASE_REQUEST_FAILED', `不能对非数字字段 ${fieldPath} 使用 ${operator}`);
+      if (current !== undefined && !rule.accepts(current)) {
+        throw new EmulatorError('DATABASE_REQUEST_FAILED', `${operator} 只能用于${rule.name}字段，${fieldPath} 不是`);
       }
     }
   }

@@ -198,7 +198,7 @@ describe('where().update and remove', () => {
   });
 
   test('concurrent increments on one document are all applied', async () => {
-    await Promise.all(Array.from({ length: 100 }, () => coll('multi').doc('m1').update({ views: cmd().inc(1) })));
-    expect((await read('multi', 'm1'))?.views).toBe(100);
+    await Promise.all(Array.from({ length: 50 }, () => coll('multi').doc('m1').update({ views: cmd().inc(1) })));
+    expect((await read('multi', 'm1'))?.views).toBe(50);
   });
 });
