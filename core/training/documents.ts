@@ -58,7 +58,9 @@ const MATERIAL_KIND_ALIASES: Record<string, MaterialKind> = { 文章: 'article',
 
 /** Console exports and some SDK paths wrap dates as {$date: …}. */
 function unwrapDate(value: unknown): unknown {
-  return isRecord(value) && '$date' in value ? value.$date : value;
+  if (!isRecord(value) || !('$date' in value)) return value;
+  const inner = isRecord(value.$date) && '$numberLong' in value.$date ? Number(value.$date.$numberLong) : value.$date;
+  return typeof inner === 'number' ? new Date(inner) : inner;
 }
 
 function idOf(raw: Record<string, unknown>): string {

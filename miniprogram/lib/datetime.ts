@@ -24,6 +24,8 @@ const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/;
 /** Hand-typed dates: 2024-11-19, 2024/11/19, 2024.11.19, 2024年11月19日, single-digit month/day. */
 const LOOSE_DATE_PATTERN = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$/;
+/** A full timestamp with its zone (console exports, ISO strings): read as an instant. */
+const ZONED_TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 /** Hand-typed times: 9:00, 09:00, 9：00 (full-width colon), 9点, 9点30. */
 const LOOSE_TIME_PATTERN = /^\s*(\d{1,2})\s*(?:[:：点时]\s*(\d{1,2})?\s*分?)?\s*$/;
 
@@ -69,13 +71,18 @@ export function isClockTime(value: unknown): value is string {
 
 /**
  * A calendar date typed by hand in the console, as 'YYYY-MM-DD', or null when it is not a real date.
- * A Date value (the console's 时间 field type) is read as the Shanghai date of that instant.
+ * A Date value (the console's 时间 field type) or a zoned ISO timestamp is read as the Shanghai date of
+ * that instant.
  */
 export function normalizeCalendarDate(value: unknown): string | null {
   if (value instanceof Date) {
     return Number.isNaN(value.getTime()) ? null : shanghaiClock(value).date;
   }
   if (typeof value !== 'string') return null;
+  if (ZONED_TIMESTAMP_PATTERN.test(value.trim())) {
+    const instant = dayjs.utc(value.trim());
+    return instant.isValid() ? shanghaiClock(instant.valueOf()).date : null;
+  }
   const match = LOOSE_DATE_PATTERN.exec(value);
   if (!match) return null;
   const candidate = `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}`;

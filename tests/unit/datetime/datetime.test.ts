@@ -98,3 +98,13 @@ describe('Shanghai instants', () => {
     }
   });
 });
+
+describe('zoned timestamps as dates', () => {
+  it('reads an ISO timestamp with its zone as the Shanghai date of that instant', () => {
+    expect(normalizeCalendarDate('2024-11-18T15:59:59Z')).toBe('2024-11-18');
+    expect(normalizeCalendarDate('2024-11-18T16:00:00.000Z')).toBe('2024-11-19');
+    expect(normalizeCalendarDate('2024-11-19T00:30:00+08:00')).toBe('2024-11-19');
+    // Without a zone, a timestamp is ambiguous: refused rather than guessed.
+    expect(normalizeCalendarDate('2024-11-19T00:30:00')).toBeNull();
+  });
+});
