@@ -23,13 +23,18 @@ export { createLocalCloudApp, LOCAL_ENV_ID } from './client';
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
   const store = Store.open(options.dataDir);
   const server = createEmulatorServer(store);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    store.close(); // e.g. the port is taken: do not keep the journals open
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   let closing: Promise<void> | undefined;
   return {

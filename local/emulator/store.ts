@@ -20,10 +20,15 @@ export class Store {
   static open(dataDir: string): Store {
     fs.mkdirSync(dataDir, { recursive: true });
     const store = new Store(dataDir);
-    for (const entry of fs.readdirSync(dataDir)) {
-      if (!entry.endsWith(JOURNAL_SUFFIX)) continue;
-      const name = entry.slice(0, -JOURNAL_SUFFIX.length);
-      if (COLLECTION_NAME.test(name)) store.load(name);
+    try {
+      for (const entry of fs.readdirSync(dataDir)) {
+        if (!entry.endsWith(JOURNAL_SUFFIX)) continue;
+        const name = entry.slice(0, -JOURNAL_SUFFIX.length);
+        if (COLLECTION_NAME.test(name)) store.load(name);
+      }
+    } catch (error) {
+      store.close(); // release the journals already opened before refusing to start
+      throw error;
     }
     return store;
   }
