@@ -1,0 +1,132 @@
+/**
+ * The functions host as a mountable request handler:
+ *   POST /functions/<name>   body = the event (JSON)  ->  200 + whatever main(event, context) returned, as JSON
+ *   404 unknown function · 400 invalid JSON or caller headers · 413 body over 1 MB · 405 other methods
+ * Returns false for paths outside /functions/ so the caller can serve them (the browser preview).
+ */
+import { randomUUID } from 'node:crypto';
+import type http from 'node:http';
+import { callerFromHeaders, CallerHeaderError } from './caller-headers';
+import { buildInvocationContext } from './context';
+import { FunctionLoader, FunctionLoadError } from './loader';
+
+/** The platform's limit on a callFunction payload is larger; 1 MB is plenty for this app and keeps the host safe. */
+export const MAX_EVENT_BYTES = 1024 * 1024;
+
+const PREFIX = '/functions/';
+
+export interface FunctionsHandlerOptions {
+  /** Folder of built functions: <functionsDir>/<name>/index.js. */
+  functionsDir: string;
+}
+
+/** Handles the request and resolves true, or resolves false without touching it (not a /functions path). */
+export type FunctionsHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean>;
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: http.OutgoingHttpHeaders = {}): void {
+  const text = JSON.stringify(body === undefined ? null : body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+    ...headers,
+  });
+  res.end(text);
+}
+
+/** Errors of the host itself (not of a function), in one recognisable shape. */
+function sendHostError(res: http.ServerResponse, status: number, message: string, headers: http.OutgoingHttpHeaders = {}): void {
+  sendJson(res, status, { hostError: { status, message } }, headers);
+}
+
+class BodyTooLargeError extends Error {}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      reject(new BodyTooLargeError());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size > limit) {
+        req.off('data', onData);
+        reject(new BodyTooLargeError());
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(Buffer.concat(chunks)));
+    req.once('error', reject);
+  });
+}
+
+export function createFunctionsHandler(options: FunctionsHandlerOptions): FunctionsHandler {
+  const loader = new FunctionLoader(options.functionsDir);
+
+  return async (req, res) => {
+    const { pathname } = new URL(req.url ?? '/', 'http://functions.local');
+    if (!pathname.startsWith(PREFIX)) return false;
+    const name = decodeURIComponent(pathname.slice(PREFIX.length)).replace(/\/+$/, '');
+
+    if (req.method !== 'POST') {
+      sendHostError(res, 405, '只接受 POST 请求：请求体为函数的 event（JSON）', { allow: 'POST' });
+      return true;
+    }
+
+    let main;
+    try {
+      main = loader.load(name);
+    } catch (error) {
+      const message = error instanceof FunctionLoadError ? error.message : String(error);
+      console.error('[functions-host]', message);
+      sendHostError(res, 500, message);
+      return true;
+    }
+    if (main === null) {
+      const known = loader.list();
+      sendHostError(res, 404, `没有名为 ${name} 的函数（已构建：${known.join(', ') || '无，请先 npm run build'}）`);
+      return true;
+    }
+
+    let event: unknown;
+    try {
+      const body = await readBody(req, MAX_EVENT_BYTES);
+      const text = body.toString('utf8').trim();
+      // An empty body is an empty event, as when a client calls a function without data.
+      event = text === '' ? {} : JSON.parse(text);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        // Tell the client to stop sending; the rest of the body is not read.
+        sendHostError(res, 413, `请求体超过 ${MAX_EVENT_BYTES} 字节`, { connection: 'close' });
+        return true;
+      }
+      sendHostError(res, 400, '请求体不是合法的 JSON');
+      return true;
+    }
+
+    let caller;
+    try {
+      caller = callerFromHeaders(req);
+    } catch (error) {
+      if (!(error instanceof CallerHeaderError)) throw error;
+      sendHostError(res, 400, error.message);
+      return true;
+    }
+
+    const requestId = randomUUID();
+    try {
+      const result = await main(event, buildInvocationContext(name, caller, requestId));
+      sendJson(res, 200, result);
+    } catch (error) {
+      // In the cloud an uncaught error fails the invocation; our functions never let one out, so this is a bug.
+      console.error(`[functions-host] ${name} threw (request ${requestId}):`, error);
+      sendHostError(res, 500, `函数 ${name} 执行出错（请求 ${requestId}），详见主机日志`);
+    }
+    return true;
+  };
+}

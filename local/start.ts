@@ -1,0 +1,90 @@
+/**
+ * `npm start`: the whole local stack in one process.
+ *   1. build (the same pieces as `npm run build`: miniprogram_npm + function bundles)
+ *   2. the CloudBase emulator on 127.0.0.1:EMULATOR_PORT (default PORT+1), data in DATA_DIR (default .data/)
+ *   3. the seed, imported through node-sdk when missing
+ *   4. the functions host on 127.0.0.1:PORT (default 3000), which also serves the browser preview
+ * Ctrl-C / SIGTERM stops everything cleanly (the emulator's journal is flushed on close).
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { createLocalCloudApp } from './emulator/client';
+import { startEmulator } from './emulator/index';
+import { startFunctionsHost, type ExtraHandler } from './functions-host/index';
+import { seedDatabase } from './seed';
+import { buildFunctions, FUNCTIONS_DIST_DIR } from '../scripts/build-functions';
+import { packMiniprogramNpm } from '../scripts/build-miniprogram-npm';
+
+const PROJECT_ROOT = path.resolve(__dirname, '..');
+
+function portFrom(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${name} 应为 1–65535 的端口号：${value}`);
+  return port;
+}
+
+/**
+ * The preview hook: local/preview/index.ts (another part of the stack) serves every non-/functions path
+ * when it exists; without it the host shows a plain page listing the functions.
+ */
+async function loadPreviewHandler(functionsBaseUrl: string): Promise<ExtraHandler | undefined> {
+  if (!existsSync(path.join(__dirname, 'preview', 'index.ts'))) return undefined;
+  const preview = (await import('./preview/index')) as {
+    createPreviewHandler?: (options: { projectRoot: string; functionsBaseUrl?: string }) => ExtraHandler;
+  };
+  return preview.createPreviewHandler?.({ projectRoot: PROJECT_ROOT, functionsBaseUrl });
+}
+
+async function main(): Promise<void> {
+  const port = portFrom(process.env.PORT, 3000, 'PORT');
+  const emulatorPort = portFrom(process.env.EMULATOR_PORT, port + 1, 'EMULATOR_PORT');
+  const dataDir = path.resolve(process.env.DATA_DIR || path.join(PROJECT_ROOT, '.data'));
+
+  await packMiniprogramNpm();
+  await buildFunctions();
+
+  const emulator = await startEmulator({ dataDir, port: emulatorPort });
+  const seeded = await seedDatabase(createLocalCloudApp(emulator.url).database());
+  if (seeded.inserted.length > 0) console.log(`seed: imported ${seeded.inserted.join(', ')}`);
+
+  const extraHandler = await loadPreviewHandler('');
+  const host = await startFunctionsHost({ port, functionsDir: FUNCTIONS_DIST_DIR, serviceUrl: emulator.url, extraHandler });
+
+  console.log(
+    [
+      '',
+      `  preview    ${host.url}/`,
+      `  functions  ${host.url}/functions/<name>   (POST, body = event JSON; header x-wx-openid simulates a user)`,
+      `  emulator   ${emulator.url}   data: ${dataDir}`,
+      '',
+      `  try: curl -s -XPOST ${host.url}/functions/articles -H 'content-type: application/json' -d '{"action":"list"}'`,
+      '  Ctrl-C to stop',
+      '',
+    ].join('\n'),
+  );
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) {
+      console.log('forced exit');
+      process.exit(1);
+    }
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    void Promise.all([host.close(), emulator.close()]).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
