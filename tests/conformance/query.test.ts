@@ -164,6 +164,11 @@ describe('limits: default 100, cap 1000', () => {
     expect((answer.data as { list: unknown[] }).list).toHaveLength(1000);
   });
 
+  test('the emulator defaults a raw request without limit to 100', async () => {
+    const answer = await rawPost(emulator.url, { action: 'database.getDocument', collectionName: 'many' });
+    expect((answer.data as { list: unknown[] }).list).toHaveLength(100);
+  });
+
   test('count() is not limited', async () => {
     expect((await emulator.db.collection('many').count()).total).toBe(1100);
   });
