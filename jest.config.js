@@ -6,6 +6,8 @@ const common = {
   // TDesign (inside miniprogram_npm) and marked ship ES modules only: let the transform see them.
   transformIgnorePatterns: ['/node_modules/(?!(tdesign-miniprogram|marked)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // Built function bundles repeat the cloudfunctions/ package names; tests load them with Node's own require.
+  modulePathIgnorePatterns: ['<rootDir>/dist/'],
 };
 
 module.exports = {

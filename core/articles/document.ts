@@ -65,7 +65,8 @@ function dateInput(value: unknown): Date | string | number | null {
 /** 2024-11-26, 2024/11/26, 2024.11.26, 2024-11-26T…, or a Date -> 2024-11-26; anything else -> ''. */
 export function normalizeDate(value: unknown): string {
   const input = dateInput(value);
-  if (input === null) return '';
+  // A bare number in a date field is a typing slip, not a day.
+  if (input === null || typeof input === 'number') return '';
   if (typeof input === 'string') {
     const match = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(input.trim());
     if (match) {
@@ -91,8 +92,9 @@ export function isLoadableImageSource(src: string): boolean {
 }
 
 function normalizeStatus(value: unknown): ArticleStatus {
-  // Publishing is a deliberate act: only the exact word publishes, anything else stays a draft.
-  return text(value).toLowerCase() === 'published' ? 'published' : 'draft';
+  // Publishing is a deliberate act: only the exact word publishes (the same test the list query makes),
+  // anything else — 'Published', '发布', a typo — stays a draft.
+  return text(value) === 'published' ? 'published' : 'draft';
 }
 
 /** The forgiving read. Returns null only when there is nothing to show (not an object, no id or no title). */

@@ -1,5 +1,5 @@
 /** zod schemas of the `articles` actions, typed against the shared contract so the two cannot drift. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ARTICLE_LIMITS, type GetArticleRequest, type ListArticlesRequest } from '../../miniprogram/contracts/articles';
 
 export const listArticlesSchema: z.ZodType<ListArticlesRequest> = z.object({

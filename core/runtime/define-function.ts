@@ -4,7 +4,7 @@
  *   -> call the core -> one envelope. Never throws, never leaks a stack to the caller.
  */
 import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Envelope } from '../../miniprogram/contracts/envelope';
 import { fail, ok } from './envelope';
 import { isAppError } from './errors';

@@ -2,7 +2,7 @@
  * Validate an event against an action's zod schema and explain failures in Chinese, naming the field.
  * zod's own zh-CN locale is the fallback; the common cases get a plainer sentence.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { zhCN } from 'zod/locales';
 import { AppError } from './errors';
 
