@@ -202,3 +202,25 @@ describe('where().update and remove', () => {
     expect((await read('multi', 'm1'))?.views).toBe(50);
   });
 });
+
+describe('less common calls', () => {
+  test('where().updateAndReturn answers the updated document', async () => {
+    await coll('uar').add({ _id: 'u', n: 1 });
+    const result = await coll('uar').where({ _id: 'u' }).updateAndReturn({ n: cmd().inc(1) });
+    expect(result).toMatchObject({ updated: 1, doc: { _id: 'u', n: 2 } });
+  });
+
+  test('db.createCollection creates once, then reports that it exists', async () => {
+    await emulator.db.createCollection('created');
+    expect((await coll('created').count()).total).toBe(0);
+    await expect(emulator.db.createCollection('created')).rejects.toMatchObject({
+      code: 'DATABASE_COLLECTION_ALREADY_EXIST',
+    });
+  });
+
+  test('numeric document ids are distinct from string ids', async () => {
+    await coll('numeric').add([{ _id: 1, kind: 'number' } as never, { _id: '1', kind: 'string' }]);
+    expect((await coll('numeric').doc(1).get()).data).toEqual([{ _id: 1, kind: 'number' }]);
+    expect((await coll('numeric').doc('1').get()).data).toEqual([{ _id: '1', kind: 'string' }]);
+  });
+});
