@@ -5,6 +5,7 @@ import type { Store } from './store';
 import { mingoCall, type Collection, type SortSpec } from './collection';
 import { decodeEjson, decodeEjsonObject, encodeEjson, isPlainObject, type Document } from './ejson';
 import { EmulatorError } from './errors';
+import { batchGetDownloadUrl } from './storage';
 
 /** The SDK's own cap and default for get(): a raw request cannot ask for more either. */
 export const MAX_LIMIT = 1000;
@@ -71,6 +72,8 @@ const handlers: Record<string, Handler> = {
     store.create(params.collectionName);
     return {};
   },
+
+  'storage.batchGetDownloadUrl': (_store, params) => batchGetDownloadUrl(params),
 };
 
 export function supportedActions(): string[] {

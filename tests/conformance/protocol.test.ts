@@ -94,3 +94,11 @@ test('the SDK\'s own request fields are accepted as sent', async () => {
   const { json } = await post(body);
   expect(json).toEqual({ requestId: expect.any(String), data: { list: ['{"_id":"alive","n":{"$numberInt":"1"}}'] } });
 });
+
+test('getTempFileURL answers every file as missing (no local storage) instead of failing', async () => {
+  const result = await emulator.app.getTempFileURL({ fileList: ['cloud://env.bucket/a.pdf', { fileID: 'cloud://env.bucket/b.pdf', maxAge: 60 }] });
+  expect(result.fileList).toEqual([
+    { fileID: 'cloud://env.bucket/a.pdf', tempFileURL: '', code: 'STORAGE_FILE_NONEXIST', message: expect.any(String) },
+    { fileID: 'cloud://env.bucket/b.pdf', tempFileURL: '', code: 'STORAGE_FILE_NONEXIST', message: expect.any(String) },
+  ]);
+});
