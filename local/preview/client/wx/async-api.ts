@@ -1,0 +1,49 @@
+/**
+ * WeChat's calling convention for asynchronous APIs: success/fail/complete callbacks, or a
+ * Promise when none is given; results carry errMsg "<name>:ok", failures "<name>:fail <why>".
+ */
+export type ApiOptions = Record<string, unknown> & {
+  success?: (result: unknown) => void;
+  fail?: (error: unknown) => void;
+  complete?: (result: unknown) => void;
+};
+
+export class ApiFailure extends Error {
+  constructor(
+    readonly apiName: string,
+    reason: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(reason.startsWith(`${apiName}:fail`) ? reason : `${apiName}:fail ${reason}`);
+  }
+}
+
+export function asyncApi<O extends ApiOptions>(
+  name: string,
+  implementation: (options: O) => Promise<Record<string, unknown>> | Record<string, unknown>,
+): (options?: O) => Promise<unknown> | undefined {
+  return (options = {} as O) => {
+    const wantsCallbacks = ['success', 'fail', 'complete'].some((key) => typeof options[key] === 'function');
+    const run = (async () => {
+      try {
+        const result = await implementation(options);
+        return { errMsg: `${name}:ok`, ...result };
+      } catch (error) {
+        if (error instanceof ApiFailure) throw { errMsg: error.message, ...error.extra };
+        throw { errMsg: `${name}:fail ${error instanceof Error ? error.message : String(error)}` };
+      }
+    })();
+    if (!wantsCallbacks) return run;
+    run.then(
+      (result) => {
+        options.success?.(result);
+        options.complete?.(result);
+      },
+      (error: unknown) => {
+        options.fail?.(error);
+        options.complete?.(error);
+      },
+    );
+    return undefined;
+  };
+}
