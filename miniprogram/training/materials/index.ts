@@ -1,0 +1,73 @@
+/**
+ * 课程资料: every material of the course (study notes, slides, documents), filtered by kind, or those of
+ * one session when opened as /training/materials/index?sessionId=…
+ */
+import type { MaterialKind, MaterialView } from '../../contracts/training';
+import { listMaterials } from '../../services/training';
+import { fontSizeBehavior } from '../../shell/font-size-behavior';
+
+type Status = 'loading' | 'ready' | 'empty' | 'error';
+type Filter = 'all' | MaterialKind;
+
+const FILTERS: { key: Filter; label: string }[] = [
+  { key: 'all', label: '全部' },
+  { key: 'article', label: '文章' },
+  { key: 'file', label: '文件' },
+];
+
+const EMPTY_TEXTS: Record<Filter, string> = { all: '还没有课程资料', article: '还没有文章类资料', file: '还没有文件类资料' };
+
+const generations = new WeakMap<object, number>();
+
+Component({
+  behaviors: [fontSizeBehavior],
+  data: {
+    filters: FILTERS,
+    filter: 'all' as Filter,
+    sessionId: '',
+    status: 'loading' as Status,
+    errorMessage: '',
+    emptyText: EMPTY_TEXTS.all,
+    materials: [] as MaterialView[],
+    sessionTitles: {} as Record<string, string>,
+  },
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      this.setData({ sessionId: decodeURIComponent(query.sessionId ?? '').trim() });
+      void this.load();
+    },
+
+    onRetry() {
+      void this.load();
+    },
+
+    async onPullDownRefresh() {
+      await this.load();
+      wx.stopPullDownRefresh();
+    },
+
+    onFilterTap(event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { key: Filter }>) {
+      const key = event.currentTarget.dataset.key;
+      if (!key || key === this.data.filter) return;
+      this.setData({ filter: key });
+      void this.load();
+    },
+
+    async load() {
+      const generation = (generations.get(this) ?? 0) + 1;
+      generations.set(this, generation);
+      this.setData({ status: 'loading', emptyText: EMPTY_TEXTS[this.data.filter] });
+      const filter: { sessionId?: string; kind?: MaterialKind } = {};
+      if (this.data.sessionId) filter.sessionId = this.data.sessionId;
+      if (this.data.filter !== 'all') filter.kind = this.data.filter;
+      const result = await listMaterials(filter);
+      if (generations.get(this) !== generation) return;
+      if (!result.ok) {
+        this.setData({ status: 'error', errorMessage: result.error.message });
+        return;
+      }
+      const { items, sessionTitles } = result.data;
+      this.setData({ status: items.length > 0 ? 'ready' : 'empty', materials: items, sessionTitles });
+    },
+  },
+});

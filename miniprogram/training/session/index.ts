@@ -1,0 +1,84 @@
+/**
+ * 日程详情: one session — its kind and time (at whatever precision is known), topic, speakers with
+ * their posts, summary, and its materials (opened in place). Opened as /training/session/index?id=…
+ */
+import type { MaterialView, SessionView, Speaker } from '../../contracts/training';
+import { sessionDateLabel, sessionExtrasLabel, sessionTimeLabel } from '../../lib/session-labels';
+import { getSession } from '../../services/training';
+import { fontSizeBehavior } from '../../shell/font-size-behavior';
+
+type Status = 'loading' | 'ready' | 'empty' | 'error';
+
+interface SessionDetail {
+  kindLabel: string;
+  title: string;
+  when: string;
+  place: string;
+  extras: string;
+  summary: string;
+  speakers: Speaker[];
+  /** 主讲 for a lecture, 发言 for the others. */
+  speakersHeading: string;
+}
+
+function detailOf(session: SessionView): SessionDetail {
+  const date = sessionDateLabel(session);
+  const time = sessionTimeLabel(session);
+  return {
+    kindLabel: session.kindLabel,
+    title: session.title,
+    when: date === '' ? time : `${date} ${time}`,
+    place: session.place,
+    extras: sessionExtrasLabel(session),
+    summary: session.summary,
+    speakers: session.speakers,
+    speakersHeading: session.kind === 'lecture' ? '主讲人' : '发言人',
+  };
+}
+
+Component({
+  behaviors: [fontSizeBehavior],
+  data: {
+    id: '',
+    status: 'loading' as Status,
+    errorMessage: '',
+    detail: null as SessionDetail | null,
+    materials: [] as MaterialView[],
+  },
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      const id = decodeURIComponent(query.id ?? '').trim();
+      this.setData({ id });
+      void this.load();
+    },
+
+    onRetry() {
+      void this.load();
+    },
+
+    async onPullDownRefresh() {
+      await this.load();
+      wx.stopPullDownRefresh();
+    },
+
+    async load() {
+      if (this.data.id === '') {
+        this.setData({ status: 'error', errorMessage: '没有指定要查看的日程' });
+        return;
+      }
+      this.setData({ status: 'loading' });
+      const result = await getSession(this.data.id);
+      if (!result.ok) {
+        this.setData({ status: 'error', errorMessage: result.error.message });
+        return;
+      }
+      const { session, materials } = result.data;
+      wx.setNavigationBarTitle({ title: session.kindLabel });
+      this.setData({ status: 'ready', detail: detailOf(session), materials });
+    },
+
+    onShareAppMessage() {
+      return { title: this.data.detail?.title ?? '日程详情', path: `/training/session/index?id=${encodeURIComponent(this.data.id)}` };
+    },
+  },
+});
