@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppError } from '../../../core/runtime/errors';
 import { defineFunction, type CallContext } from '../../../core/runtime/define-function';
 
