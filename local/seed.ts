@@ -6,6 +6,7 @@
 import type { Database } from '../core/runtime/cloud';
 import { ARTICLES_COLLECTION } from '../core/articles/document';
 import { loadSeedArticles } from '../seed/articles';
+import { seedTraining } from '../seed/training/index';
 
 export interface SeedResult {
   inserted: string[];
@@ -23,5 +24,7 @@ export async function seedDatabase(db: Database): Promise<SeedResult> {
     await db.collection(ARTICLES_COLLECTION).doc(_id).set(fields);
     result.inserted.push(_id);
   }
+  // The course, its sessions, materials and lecture study notes (seed/training); same rule: only what is missing.
+  await seedTraining(db);
   return result;
 }

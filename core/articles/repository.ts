@@ -5,6 +5,9 @@
 import type { Database } from '../runtime/cloud';
 import { ARTICLES_COLLECTION, normalizeArticle, type NormalizedArticle } from './document';
 
+/** Articles of this category are course materials (opened from the schedule), not reports. */
+export const STUDY_NOTE_CATEGORY = '学习笔记';
+
 export interface ArticlePage {
   articles: NormalizedArticle[];
   /** True when more published articles follow this page. */
@@ -18,7 +21,8 @@ export class ArticlesRepository {
   async listPublished(offset: number, limit: number): Promise<ArticlePage> {
     const result = await this.db
       .collection(ARTICLES_COLLECTION)
-      .where({ status: 'published' })
+      // Lecture study notes (category 学习笔记, seed/training) are read from the course materials, not listed as reports.
+      .where({ status: 'published', category: this.db.command.neq(STUDY_NOTE_CATEGORY) })
       .orderBy('publishedAt', 'desc')
       .orderBy('_id', 'desc')
       .skip(offset)
