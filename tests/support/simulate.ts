@@ -1,0 +1,228 @@
+/**
+ * Shim that lets miniprogram-simulate (j-component) run the real pages of miniprogram/.
+ *
+ * miniprogram-simulate gives Component/Behavior and a stubbed `wx`, but no App/getApp/Page, no
+ * wx.cloud, a storage that forgets everything, and no page-meta behaviour. This file adds:
+ * - `getApp()` / `App()` with a typed globalData, and `Page()` that fails loudly (pages use Component());
+ * - `wx.cloud` whose callFunction answers from a handler the test gives (the service layer above it
+ *   — services/cloud.ts and services/articles.ts — runs for real);
+ * - a working in-memory storage, a configurable WeChat font scale, recorded navigation and toasts;
+ * - `<page-meta root-font-size>` applied to document.documentElement, as the real page-meta does.
+ *
+ * Usage in a jest test (project "pages", jsdom):
+ *   const harness = installMiniprogram({ cloud: (name, data) => ({ ok: true, data: ... }) });
+ *   const page = await openPage('pages/home/index');          // runs onLoad, waits for setData
+ *   tap(select(page, '.article-item'));  await settle();
+ *   expect(harness.navigations).toEqual([{ kind: 'navigateTo', url: '/reading/article/index?id=a1' }]);
+ */
+import path from 'node:path';
+import simulate from 'miniprogram-simulate';
+import jComponent from 'j-component';
+
+export const MINIPROGRAM_ROOT = path.resolve(__dirname, '..', '..', 'miniprogram');
+
+/** What the fake cloud function answers: an envelope object, or an Error to simulate a transport failure. */
+export type CloudHandler = (name: string, data: Record<string, unknown>) => unknown;
+export type TempFileHandler = (fileId: string) => string | null;
+
+export interface CloudCall {
+  name: string;
+  data: Record<string, unknown>;
+}
+
+export interface Navigation {
+  kind: 'navigateTo' | 'switchTab' | 'redirectTo' | 'reLaunch' | 'navigateBack';
+  url: string;
+}
+
+export interface Harness {
+  cloudCalls: CloudCall[];
+  navigations: Navigation[];
+  toasts: string[];
+  previews: Array<{ current: string; urls: string[] }>;
+  storage: Map<string, unknown>;
+  /** Replace the cloud handler mid-test (e.g. fail first, then succeed on retry). */
+  setCloud(handler: CloudHandler): void;
+  /** WeChat's own font scale (wx.getAppBaseInfo().fontSizeScaleFactor). */
+  setSystemFontScale(factor: number): void;
+}
+
+export interface InstallOptions {
+  cloud?: CloudHandler;
+  tempFileUrl?: TempFileHandler;
+  globalData?: Record<string, unknown>;
+  systemFontScale?: number;
+}
+
+type AnyRecord = Record<string, unknown>;
+type Callbacks = { success?: (res: AnyRecord) => void; fail?: (err: AnyRecord) => void; complete?: (res: AnyRecord) => void };
+
+/** Runs a wx-style async API: callbacks when given, else a promise. */
+function wxAsync(name: string, run: () => AnyRecord) {
+  return (options: Callbacks = {}): Promise<AnyRecord> | undefined => {
+    const result = { errMsg: `${name}:ok`, ...run() };
+    if (options.success || options.fail || options.complete) {
+      setTimeout(() => {
+        options.success?.(result);
+        options.complete?.(result);
+      }, 0);
+      return undefined;
+    }
+    return Promise.resolve(result);
+  };
+}
+
+const PAGE_META_ID = 'page-meta';
+
+/** Re-register <page-meta> so root-font-size reaches the document root like on a phone. */
+function registerPageMeta(): void {
+  jComponent.register({
+    id: PAGE_META_ID,
+    tagName: 'wx-page-meta',
+    template: '<slot/>',
+    properties: {
+      rootFontSize: { type: String, value: '', observer: applyRootFontSize },
+      pageFontSize: { type: String, value: '' },
+    },
+  } as unknown as Parameters<typeof jComponent.register>[0]);
+}
+
+function applyRootFontSize(value: string): void {
+  document.documentElement.style.fontSize = value === 'system' ? '' : value;
+}
+
+export function installMiniprogram(options: InstallOptions = {}): Harness {
+  let cloudHandler: CloudHandler = options.cloud ?? (() => new Error('no cloud handler installed'));
+  let systemFontScale = options.systemFontScale ?? 1;
+  const harness: Harness = {
+    cloudCalls: [],
+    navigations: [],
+    toasts: [],
+    previews: [],
+    storage: new Map(),
+    setCloud(handler) {
+      cloudHandler = handler;
+    },
+    setSystemFontScale(factor) {
+      systemFontScale = factor;
+    },
+  };
+  const tempFileUrl = options.tempFileUrl ?? ((fileId: string) => `https://tmp.example.test/${encodeURIComponent(fileId)}`);
+  const app = { globalData: { cloudReady: true, ...options.globalData } };
+  const g = globalThis as unknown as AnyRecord & { wx: AnyRecord };
+
+  g.getApp = () => app;
+  g.App = (definition: AnyRecord) => Object.assign(app, definition);
+  g.Page = () => {
+    throw new Error('Page() is not supported by miniprogram-simulate: write pages with Component()');
+  };
+  registerPageMeta();
+  document.documentElement.style.fontSize = '';
+
+  const navigate =
+    (kind: Navigation['kind']) =>
+    (opts: Callbacks & { url?: string } = {}) => {
+      harness.navigations.push({ kind, url: opts.url ?? '' });
+      return wxAsync(kind, () => ({}))(opts);
+    };
+
+  Object.assign(g.wx, {
+    cloud: {
+      init() {},
+      async callFunction({ name, data }: { name: string; data: AnyRecord }) {
+        harness.cloudCalls.push({ name, data });
+        // Settle on a later macrotask, like a real network round trip: the loading state renders first.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        const result = await cloudHandler(name, data);
+        if (result instanceof Error) throw Object.assign(result, { errCode: -1, errMsg: `cloud.callFunction:fail ${result.message}` });
+        return { errMsg: 'cloud.callFunction:ok', requestID: `req-${harness.cloudCalls.length}`, result };
+      },
+      async getTempFileURL({ fileList }: { fileList: string[] }) {
+        return {
+          errMsg: 'cloud.getTempFileURL:ok',
+          fileList: fileList.map((fileID) => {
+            const url = tempFileUrl(fileID);
+            return url === null
+              ? { fileID, tempFileURL: '', status: 1, errMsg: 'STORAGE_FILE_NONEXIST' }
+              : { fileID, tempFileURL: url, status: 0, errMsg: 'ok' };
+          }),
+        };
+      },
+    },
+    getStorageSync: (key: string) => (harness.storage.has(key) ? harness.storage.get(key) : ''),
+    setStorageSync: (key: string, value: unknown) => void harness.storage.set(key, value),
+    removeStorageSync: (key: string) => void harness.storage.delete(key),
+    clearStorageSync: () => harness.storage.clear(),
+    getAppBaseInfo: () => ({ SDKVersion: '3.7.12', language: 'zh_CN', theme: 'light', fontSizeScaleFactor: systemFontScale }),
+    navigateTo: navigate('navigateTo'),
+    switchTab: navigate('switchTab'),
+    redirectTo: navigate('redirectTo'),
+    reLaunch: navigate('reLaunch'),
+    showToast: (opts: Callbacks & { title?: string } = {}) => {
+      harness.toasts.push(opts.title ?? '');
+      return wxAsync('showToast', () => ({}))(opts);
+    },
+    previewImage: (opts: Callbacks & { current: string; urls: string[] }) => {
+      harness.previews.push({ current: opts.current, urls: opts.urls });
+      return wxAsync('previewImage', () => ({}))(opts);
+    },
+  });
+  return harness;
+}
+
+/** A rendered page or component (j-component's RootComponent / Component). */
+export type SimComponent = ReturnType<typeof simulate.render>;
+
+/**
+ * Loads a page (or component) by its path under miniprogram/, renders it attached to the
+ * document, calls onLoad(query) for pages, and waits until pending answers have been applied.
+ * Each call loads a fresh copy of the page's modules (jest.isolateModules): j-component cannot
+ * load the same path twice from one module registry.
+ */
+export async function openPage(route: string, query: Record<string, string> = {}): Promise<SimComponent> {
+  let id = '';
+  jest.isolateModules(() => {
+    id = simulate.load(path.join(MINIPROGRAM_ROOT, route), {
+      rootPath: MINIPROGRAM_ROOT,
+      compiler: 'official',
+      compilerOptions: { maxBuffer: 64 * 1024 * 1024 },
+    });
+  });
+  const page = simulate.render(id);
+  page.attach(document.createElement('parent-wrapper'));
+  const instance = page.instance as unknown as { onLoad?: (q: Record<string, string>) => void };
+  instance.onLoad?.(query);
+  await settle();
+  return page;
+}
+
+/** Lets fake network answers, setData and j-component's async event dispatch run to completion. */
+export async function settle(rounds = 5): Promise<void> {
+  for (let i = 0; i < rounds; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Finds a node by a chain of class/id selectors, descending into custom components:
+ * select(page, '.page-state', '.state-view__retry'). Returns undefined when any step misses.
+ */
+export function select(root: SimComponent, ...selectors: string[]): SimComponent | undefined {
+  let current: SimComponent | undefined = root;
+  for (const selector of selectors) {
+    current = current?.querySelector(selector) as SimComponent | undefined;
+  }
+  return current;
+}
+
+export function selectAll(root: SimComponent, selector: string): SimComponent[] {
+  return root.querySelectorAll(selector) as SimComponent[];
+}
+
+export function text(node: SimComponent | undefined): string {
+  return (node?.dom?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+export async function tap(node: SimComponent | undefined): Promise<void> {
+  if (!node) throw new Error('tap: node not found');
+  node.dispatchEvent('tap');
+  await settle();
+}
