@@ -28,3 +28,114 @@ describe('首页', () => {
     expect(harness.navigations).toEqual([{ kind: 'navigateTo', url: '/reading/article/index?id=a1' }]);
   });
 });
+
+describe('首页 states', () => {
+  test('empty list says what to do', async () => {
+    installMiniprogram({ cloud: () => page([]) });
+    const home = await openPage('pages/home/index');
+    const empty = select(home, '.page-state', '.state-view__empty');
+    expect(empty).toBeDefined();
+    expect(text(empty)).toContain('还没有发布报道');
+    expect(text(empty)).toContain('下拉页面可以刷新');
+    expect(selectAll(home, '.article-item')).toHaveLength(0);
+  });
+
+  test('shows the skeleton while the first page is on its way', async () => {
+    let answer: (value: unknown) => void = () => undefined;
+    installMiniprogram({ cloud: () => new Promise((resolve) => (answer = resolve)) });
+    const home = await openPage('pages/home/index');
+    expect(select(home, '.page-state', '.state-view__skeleton')).toBeDefined();
+    answer(page([summary('a1', '标题一')]));
+    await settle();
+    expect(select(home, '.page-state')).toBeUndefined();
+    expect(selectAll(home, '.article-item')).toHaveLength(1);
+  });
+
+  test('a network failure shows the error state; retry loads the list', async () => {
+    const harness = installMiniprogram({ cloud: () => new Error('timeout') });
+    const home = await openPage('pages/home/index');
+    const error = select(home, '.page-state', '.state-view__error');
+    expect(text(error)).toContain('网络不给力，请检查网络后重试');
+
+    harness.setCloud(() => page([summary('a1', '重试后的报道')]));
+    // The tap lands on TDesign's inner <button>, which emits the t-button's own tap.
+    await tap(select(home, '.page-state', '.state-view__retry', '.t-button'));
+    expect(select(home, '.page-state')).toBeUndefined();
+    expect(text(select(home, '.article-item'))).toContain('重试后的报道');
+    expect(harness.cloudCalls).toHaveLength(2);
+  });
+
+  test('a function error shows its own message', async () => {
+    installMiniprogram({ cloud: () => ({ ok: false, error: { code: 'RATE_LIMITED', message: '操作过于频繁，请稍后再试' } }) });
+    const home = await openPage('pages/home/index');
+    expect(text(select(home, '.page-state', '.state-view__error'))).toContain('操作过于频繁，请稍后再试');
+  });
+});
+
+describe('首页 paging', () => {
+  test('reaching the bottom loads the next page with nextCursor, then says all are shown', async () => {
+    const harness = installMiniprogram({
+      cloud: (_name, data) =>
+        data.cursor === 'c2' ? page([summary('a3', '第三篇')]) : page([summary('a1', '第一篇'), summary('a2', '第二篇')], 'c2'),
+    });
+    const home = await openPage('pages/home/index');
+    expect(selectAll(home, '.article-item')).toHaveLength(2);
+    expect(select(home, '.list-footer__more')).toBeDefined();
+
+    (home.instance as unknown as { onReachBottom(): void }).onReachBottom();
+    await settle();
+    expect(harness.cloudCalls.map((call) => call.data)).toEqual([{ action: 'list' }, { action: 'list', cursor: 'c2' }]);
+    const items = selectAll(home, '.article-item').map((item) => text(item));
+    expect(items).toEqual([expect.stringContaining('第一篇'), expect.stringContaining('第二篇'), expect.stringContaining('第三篇')]);
+    expect(text(select(home, '.list-footer__end'))).toContain('已显示全部报道');
+
+    // Nothing more to fetch: another reach-bottom asks nothing.
+    (home.instance as unknown as { onReachBottom(): void }).onReachBottom();
+    await settle();
+    expect(harness.cloudCalls).toHaveLength(2);
+  });
+
+  test('a failed next page keeps the list and offers a retry in the footer', async () => {
+    let failNext = true;
+    installMiniprogram({
+      cloud: (_name, data) => {
+        if (!data.cursor) return page([summary('a1', '第一篇')], 'c2');
+        if (failNext) return new Error('offline');
+        return page([summary('a2', '第二篇')]);
+      },
+    });
+    const home = await openPage('pages/home/index');
+    (home.instance as unknown as { onReachBottom(): void }).onReachBottom();
+    await settle();
+    expect(selectAll(home, '.article-item')).toHaveLength(1);
+    expect(text(select(home, '.list-footer__error'))).toContain('网络不给力');
+
+    failNext = false;
+    await tap(select(home, '.list-footer__error'));
+    expect(selectAll(home, '.article-item')).toHaveLength(2);
+  });
+
+  test('pull-down refresh reloads the first page and stops the spinner', async () => {
+    let round = 0;
+    installMiniprogram({ cloud: () => page([summary(`a${++round}`, `第${round}次`)]) });
+    const stop = jest.spyOn(wx, 'stopPullDownRefresh');
+    const home = await openPage('pages/home/index');
+    await (home.instance as unknown as { onPullDownRefresh(): Promise<void> }).onPullDownRefresh();
+    await settle();
+    expect(text(select(home, '.article-item'))).toContain('第2次');
+    expect(stop).toHaveBeenCalled();
+  });
+});
+
+describe('首页 entries', () => {
+  test('every entry leads somewhere: 日程 switches tab, 字号 opens the control', async () => {
+    const harness = installMiniprogram({ cloud: () => page([summary('a1', '标题')]) });
+    const home = await openPage('pages/home/index');
+    await tap(select(home, '.entry--schedule'));
+    expect(harness.navigations).toEqual([{ kind: 'switchTab', url: '/pages/schedule/index' }]);
+
+    expect(select(home, '.font-size-card')).toBeUndefined();
+    await tap(select(home, '.entry--fontSize'));
+    expect(select(home, '.font-size-card')).toBeDefined();
+  });
+});
