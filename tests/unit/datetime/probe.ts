@@ -12,10 +12,21 @@ import {
   shanghaiInstant,
   weekdayCn,
 } from '../../../miniprogram/lib/datetime';
+import { nowAndNext } from '../../../miniprogram/lib/session-clock';
 
 const instants = ['2024-11-18T15:59:59Z', '2024-11-18T16:00:00Z', '2024-11-19T06:30:00Z', '2024-03-10T18:30:00Z'];
 
+const base = { partOfDay: null, start: null, end: null, durationMinutes: null } as const;
+const sessions = [
+  { ...base, id: 'late-evening', date: '2024-11-18', start: '22:00', end: '23:59' },
+  { ...base, id: 'first-morning', date: '2024-11-19', start: '00:00', end: '08:00' },
+  { ...base, id: 'afternoon', date: '2024-11-19', partOfDay: '下午' as const },
+];
+
 const answers = {
+  highlights: ['2024-11-18T15:58:00Z', '2024-11-18T16:00:00Z', '2024-11-19T05:00:00Z'].map((iso) =>
+    nowAndNext(sessions, Date.parse(iso)),
+  ),
   clocks: instants.map((iso) => shanghaiClock(iso)),
   epochClocks: instants.map((iso) => shanghaiClock(Date.parse(iso))),
   dateClocks: instants.map((iso) => shanghaiClock(new Date(iso))),

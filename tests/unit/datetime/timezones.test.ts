@@ -22,6 +22,12 @@ describe('datetime across machine time zones', () => {
 
   it('gives Shanghai wall-clock answers under TZ=UTC, around midnight included', () => {
     expect(inUtc).toMatchObject({
+      // 23:58 in Shanghai, then midnight, then 13:00 (the 下午 window).
+      highlights: [
+        { current: ['late-evening'], next: 'first-morning' },
+        { current: ['first-morning'], next: 'afternoon' },
+        { current: ['afternoon'], next: null },
+      ],
       clocks: [
         { date: '2024-11-18', time: '23:59', minutes: 23 * 60 + 59 },
         { date: '2024-11-19', time: '00:00', minutes: 0 },
