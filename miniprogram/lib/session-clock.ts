@@ -51,7 +51,9 @@ function endOf(session: Timed, date: string, start: string, all: Timed[], starts
   const laterStarts = all
     .filter((other) => other.date === date && other.start !== null && minutesOfDay(other.start) > startMinutes)
     .map((other) => minutesOfDay(other.start as string));
-  const partEnd = PART_OF_DAY_WINDOWS[session.partOfDay ?? '晚上'].to;
+  // The part of day the start falls in, when the organiser did not name one.
+  const part = session.partOfDay ?? (startMinutes < 12 * 60 ? '上午' : startMinutes < 18 * 60 ? '下午' : '晚上');
+  const partEnd = PART_OF_DAY_WINDOWS[part].to;
   return shanghaiInstant(date) + Math.min(partEnd, ...laterStarts) * MINUTE;
 }
 
