@@ -173,7 +173,7 @@ describe('hand-typed documents', () => {
   it('list a file whose address storage cannot give as not openable, instead of failing', async () => {
     const { materials } = await call<SessionResponse>({ action: 'session', id: 'typed-no-kind' });
     expect(materials).toEqual([
-      expect.objectContaining({ id: 'typed-file', kind: 'file', fileType: 'pdf', size: 1024 }),
+      expect.objectContaining({ id: 'typed-file', kind: 'file', fileType: 'pdf', size: 1024, downloadUrl: null, openable: false }),
     ]);
     expect(materials[0].problems.join('')).toContain('未填写类型');
   });
