@@ -201,20 +201,68 @@ export async function settle(rounds = 5): Promise<void> {
   for (let i = 0; i < rounds; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+interface ExparserNode {
+  shadowRoot?: ExparserNode;
+  __wxHost?: ExparserNode;
+  __componentNode__?: SimComponent;
+  querySelector(selector: string): ExparserNode | null;
+  querySelectorAll(selector: string): ExparserNode[];
+}
+
+function exparserNodeOf(node: SimComponent): ExparserNode {
+  return (node as unknown as { _exparserNode: ExparserNode })._exparserNode;
+}
+
+/** j-component does not export its node wrapper class; reach it through a wrapper we hold. */
+function wrap(like: SimComponent, found: ExparserNode): SimComponent {
+  if (found.__componentNode__) return found.__componentNode__;
+  let proto: unknown = Object.getPrototypeOf(like);
+  while (proto && Object.getPrototypeOf(proto) !== Object.prototype) proto = Object.getPrototypeOf(proto);
+  const NodeWrapper = (proto as { constructor: new (node: ExparserNode) => SimComponent }).constructor;
+  return new NodeWrapper(found);
+}
+
+/**
+ * Where to look under a node. miniprogram-simulate registers even built-ins (view, text...) as
+ * components whose template is a bare <slot/>, so: a custom component's own template first, then
+ * the children placed in it (the light tree) — which is where a view's content lives.
+ */
+function scopesOf(node: SimComponent): ExparserNode[] {
+  const exparserNode = exparserNodeOf(node);
+  const own = exparserNode.shadowRoot;
+  return own && own.__wxHost === exparserNode ? [own, exparserNode] : [exparserNode];
+}
+
 /**
  * Finds a node by a chain of class/id selectors, descending into custom components:
- * select(page, '.page-state', '.state-view__retry'). Returns undefined when any step misses.
+ * select(page, '.page-state', '.state-view__retry'). Works from plain nodes too
+ * (select(item, '.article-item__title')). Returns undefined when any step misses.
+ * Query by selector rather than the DOM: j-component prefixes classes in the rendered DOM.
  */
 export function select(root: SimComponent, ...selectors: string[]): SimComponent | undefined {
   let current: SimComponent | undefined = root;
   for (const selector of selectors) {
-    current = current?.querySelector(selector) as SimComponent | undefined;
+    if (!current) return undefined;
+    const from: SimComponent = current;
+    const found = scopesOf(from)
+      .map((scope) => scope.querySelector(selector))
+      .find((hit): hit is ExparserNode => hit !== null);
+    current = found ? wrap(from, found) : undefined;
   }
   return current;
 }
 
 export function selectAll(root: SimComponent, selector: string): SimComponent[] {
-  return root.querySelectorAll(selector) as SimComponent[];
+  for (const scope of scopesOf(root)) {
+    const found = scope.querySelectorAll(selector);
+    if (found.length > 0) return found.map((hit) => wrap(root, hit));
+  }
+  return [];
+}
+
+/** An attribute as rendered in the DOM (e.g. an image's src). */
+export function attribute(node: SimComponent | undefined, name: string): string | null {
+  return (node?.dom as Element | undefined)?.getAttribute(name) ?? null;
 }
 
 export function text(node: SimComponent | undefined): string {

@@ -1,0 +1,116 @@
+import type { Article, ArticleBlock } from '../../miniprogram/contracts/articles';
+import { attribute, installMiniprogram, openPage, select, selectAll, settle, tap, text } from '../support/simulate';
+
+const blocks: ArticleBlock[] = [
+  { type: 'paragraph', text: '11月18日至20日，信阳全市县乡人大干部履职能力提升培训班在大别山干部学院举办。' },
+  { type: 'heading', level: 2, text: '突出政治引领' },
+  { type: 'quote', paragraphs: ['引文第一段', '引文第二段'] },
+  { type: 'image', src: 'cloud://env-1.bucket/photos/opening.jpg', name: 'opening.jpg', caption: '开班仪式现场' },
+  { type: 'image', src: '', name: '图片2.png', caption: '学员现场教学' },
+  { type: 'list', ordered: true, items: ['第一项', '第二项'] },
+];
+
+function article(overrides: Partial<Article> = {}): Article {
+  return {
+    id: 'a1',
+    title: '信阳市举办县乡人大干部履职能力提升培训班',
+    source: '河南省人大融媒体中心',
+    publishedAt: '2024-11-22',
+    summary: '',
+    cover: '',
+    updatedAt: '2024-11-22T08:00:00.000Z',
+    byline: { reporters: ['张三'], correspondents: [], editors: ['李四'] },
+    blocks,
+    ...overrides,
+  };
+}
+
+describe('文章页', () => {
+  test('renders title, source, date, byline and every kind of block', async () => {
+    const harness = installMiniprogram({ cloud: () => ({ ok: true, data: { article: article() } }) });
+    const page = await openPage('reading/article/index', { id: 'a1' });
+
+    expect(harness.cloudCalls).toEqual([{ name: 'articles', data: { action: 'get', id: 'a1' } }]);
+    expect(text(select(page, '.article__header'))).toContain('信阳市举办县乡人大干部履职能力提升培训班');
+    expect(text(select(page, '.article__header'))).toContain('河南省人大融媒体中心');
+    expect(text(select(page, '.article__header'))).toContain('2024-11-22');
+    const bylines = selectAll(page, '.article__byline').map((node) => text(node));
+    expect(bylines).toEqual(['记者 张三', '编辑 李四']);
+
+    const body = select(page, '.article-blocks')!;
+    expect(text(select(body, '.block-heading'))).toBe('突出政治引领');
+    expect(select(body, '.block-heading', '.block-heading__bar')).toBeDefined();
+    expect(selectAll(body, '.block-quote__paragraph').map((node) => text(node))).toEqual(['引文第一段', '引文第二段']);
+    expect(text(select(body, '.block-paragraph'))).toContain('大别山干部学院');
+    expect(selectAll(body, '.block-list__item').map((node) => text(node))).toEqual(['1.第一项', '2.第二项']);
+
+    // The cloud:// photo was resolved to https by the service; the missing one is a placeholder.
+    expect(attribute(select(body, '.block-image__photo'), 'src')).toBe(
+      'https://tmp.example.test/cloud%3A%2F%2Fenv-1.bucket%2Fphotos%2Fopening.jpg',
+    );
+    const placeholder = select(body, '.block-image__placeholder');
+    expect(text(placeholder)).toContain('图片暂缺');
+    expect(text(placeholder)).toContain('图片2.png');
+    expect(selectAll(body, '.block-image__caption').map((node) => text(node))).toEqual(['开班仪式现场', '学员现场教学']);
+  });
+
+  test('tapping a photo opens the preview with every real photo', async () => {
+    const harness = installMiniprogram({ cloud: () => ({ ok: true, data: { article: article() } }) });
+    const page = await openPage('reading/article/index', { id: 'a1' });
+    const blocksComponent = select(page, '.article-blocks');
+    await tap(select(blocksComponent!, '.block-image__photo'));
+    const url = 'https://tmp.example.test/cloud%3A%2F%2Fenv-1.bucket%2Fphotos%2Fopening.jpg';
+    expect(harness.previews).toEqual([{ current: url, urls: [url] }]);
+  });
+
+  test('a photo whose cloud file is gone becomes the placeholder, not a broken image', async () => {
+    installMiniprogram({ cloud: () => ({ ok: true, data: { article: article() } }), tempFileUrl: () => null });
+    const page = await openPage('reading/article/index', { id: 'a1' });
+    const body = select(page, '.article-blocks')!;
+    expect(select(body, '.block-image__photo')).toBeUndefined();
+    expect(selectAll(body, '.block-image__placeholder')).toHaveLength(2);
+  });
+
+  test('shows the article skeleton first, then the content', async () => {
+    let answer: (value: unknown) => void = () => undefined;
+    installMiniprogram({ cloud: () => new Promise((resolve) => (answer = resolve)) });
+    const page = await openPage('reading/article/index', { id: 'a1' });
+    expect(select(page, '.page-state', '.state-view__skeleton')).toBeDefined();
+    expect(select(page, '.article__header')).toBeUndefined();
+    answer({ ok: true, data: { article: article() } });
+    await settle();
+    expect(select(page, '.page-state')).toBeUndefined();
+    expect(text(select(page, '.article__header'))).toContain('信阳市举办');
+  });
+
+  test('not found shows the message; a network error can be retried', async () => {
+    const harness = installMiniprogram({ cloud: () => ({ ok: false, error: { code: 'NOT_FOUND', message: '内容不存在或已被删除' } }) });
+    const gone = await openPage('reading/article/index', { id: 'missing' });
+    expect(text(select(gone, '.page-state', '.state-view__error'))).toContain('内容不存在或已被删除');
+
+    harness.setCloud(() => new Error('timeout'));
+    const page = await openPage('reading/article/index', { id: 'a1' });
+    expect(text(select(page, '.page-state', '.state-view__error'))).toContain('网络不给力');
+    harness.setCloud(() => ({ ok: true, data: { article: article() } }));
+    await tap(select(page, '.page-state', '.state-view__retry', '.t-button'));
+    expect(text(select(page, '.article__header'))).toContain('信阳市举办');
+  });
+
+  test('without an id it explains how to get back, and asks the server nothing', async () => {
+    const harness = installMiniprogram({ cloud: () => ({ ok: true, data: { article: article() } }) });
+    const page = await openPage('reading/article/index', {});
+    expect(text(select(page, '.page-state', '.state-view__error'))).toContain('请从首页重新进入');
+    expect(harness.cloudCalls).toHaveLength(0);
+  });
+
+  test('shares the article with its title and id', async () => {
+    installMiniprogram({ cloud: () => ({ ok: true, data: { article: article() } }) });
+    const page = await openPage('reading/article/index', { id: 'a1' });
+    const instance = page.instance as unknown as {
+      onShareAppMessage(): { title: string; path: string };
+      onShareTimeline(): { title: string; query: string };
+    };
+    expect(instance.onShareAppMessage()).toEqual({ title: article().title, path: '/reading/article/index?id=a1' });
+    expect(instance.onShareTimeline()).toEqual({ title: article().title, query: 'id=a1' });
+  });
+});
