@@ -1,0 +1,124 @@
+/**
+ * A test's hands on the phone: open the app as someone, tap what a person would tap (by its
+ * visible text), expect what they would read, go back. Everything is scoped to the phone
+ * frame, and waits the way a person waits (until it shows up or the timeout passes).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { VISITOR } from '../../local/preview/identities';
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+export interface OpenOptions {
+  /** Identity key from local/preview/identities.ts: 'visitor', 'trainee-g3', 'leader-g3', 'admin'. */
+  identity?: string;
+  /** A page to launch on, e.g. '/reading/article/index?id=x' (default: the entry page). */
+  path?: string;
+}
+
+export class Phone {
+  readonly problems: string[] = [];
+
+  constructor(
+    readonly page: Page,
+    private readonly baseUrl: string,
+  ) {
+    page.setDefaultTimeout(DEFAULT_TIMEOUT_MS);
+    page.on('pageerror', (error) => this.problems.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.problems.push(`console.error: ${message.text()}`);
+      // E2E_DEBUG=1 shows the browser's console while a flow runs.
+      if (process.env.E2E_DEBUG) console.log(`[browser ${message.type()}] ${message.text()}`);
+    });
+  }
+
+  /** The phone's screen (status bar, navigation bar, pages, tabBar). */
+  get screen(): Locator {
+    return this.page.locator('#preview-phone');
+  }
+
+  /** The page on top of the stack. */
+  get currentPage(): Locator {
+    return this.page.locator('.wxp-page-frame:not([hidden])');
+  }
+
+  async openApp(options: OpenOptions = {}): Promise<void> {
+    const query = `?identity=${encodeURIComponent(options.identity ?? VISITOR.key)}`;
+    const hash = options.path ? `#${options.path.startsWith('/') ? options.path : `/${options.path}`}` : '';
+    await this.page.goto(`${this.baseUrl}/${query}${hash}`);
+    await this.page.waitForFunction(() => document.body.dataset.previewReady === 'true' || document.body.dataset.previewError);
+    const fatal = await this.page.evaluate(() => document.body.dataset.previewError);
+    if (fatal) throw new Error(`预览没能启动：${fatal}`);
+  }
+
+  /** Taps the first visible element in the current page whose text contains `text`. */
+  async tapText(text: string | RegExp): Promise<void> {
+    await this.currentPage.getByText(text).first().click();
+  }
+
+  /** Taps an element of the phone chrome or page by its accessible role and name. */
+  async tapRole(role: Parameters<Page['getByRole']>[0], name: string | RegExp): Promise<void> {
+    await this.screen.getByRole(role, { name }).first().click();
+  }
+
+  async expectText(text: string | RegExp): Promise<void> {
+    await this.currentPage.getByText(text).first().waitFor({ state: 'visible' });
+  }
+
+  async expectNoText(text: string | RegExp): Promise<void> {
+    await this.currentPage.getByText(text).first().waitFor({ state: 'hidden' });
+  }
+
+  /** The navigation bar's title. */
+  async title(): Promise<string> {
+    return (await this.page.locator('.wxp-nav__title').textContent())?.trim() ?? '';
+  }
+
+  async expectTitle(title: string): Promise<void> {
+    await this.page.locator('.wxp-nav__title', { hasText: title }).waitFor({ state: 'visible' });
+  }
+
+  async route(): Promise<string | null> {
+    return this.page.evaluate(() => window.__wxPreview.currentRoute());
+  }
+
+  async expectRoute(route: string): Promise<void> {
+    await this.page.waitForFunction((expected) => window.__wxPreview.currentRoute() === expected, route);
+  }
+
+  /** The back arrow of the navigation bar. */
+  async back(): Promise<void> {
+    await this.page.getByRole('button', { name: '返回' }).click();
+  }
+
+  async tapTab(text: string): Promise<void> {
+    await this.page.locator('#wx-tab-bar').getByRole('tab', { name: text }).click();
+  }
+
+  /** Chooses another identity in the switcher beside the phone (the app relaunches). */
+  async switchIdentity(key: string): Promise<void> {
+    await this.page.selectOption('#preview-identity', key);
+    await this.page.waitForFunction(() => document.body.dataset.previewReady === 'true');
+  }
+
+  async pullDownRefresh(): Promise<void> {
+    await this.page.evaluate(() => window.__wxPreview.pullDownRefresh());
+  }
+
+  async scrollToBottom(): Promise<void> {
+    await this.currentPage.evaluate((frame) => frame.scrollTo({ top: frame.scrollHeight }));
+  }
+
+  /** PNG of the phone screen. */
+  async screenshot(file: string): Promise<void> {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    await this.screen.screenshot({ path: file, animations: 'disabled' });
+  }
+}
+
+declare global {
+  interface Window {
+    __wxPreview: { currentRoute(): string | null; pullDownRefresh(): boolean; stack(): string[] };
+  }
+}

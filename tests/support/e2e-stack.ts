@@ -1,0 +1,65 @@
+/**
+ * The whole local stack for end-to-end tests, on ports the OS picks: the CloudBase emulator
+ * (fresh data folder), the seed, the functions host and the preview mounted on it — the same
+ * pieces `npm start` wires together. `close()` stops everything and removes the data folder.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createLocalCloudApp, startEmulator } from '../../local/emulator/index';
+import { startFunctionsHost } from '../../local/functions-host/index';
+import { createPreviewHandler } from '../../local/preview/index';
+import { seedDatabase } from '../../local/seed';
+import { FUNCTIONS_DIST_DIR, buildFunctions } from '../../scripts/build-functions';
+import { packMiniprogramNpm } from '../../scripts/build-miniprogram-npm';
+
+export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+
+export interface E2EStack {
+  /** e.g. http://127.0.0.1:41234 — the preview is at `${url}/`. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface E2EStackOptions {
+  /** A folder holding miniprogram/ to preview instead of the project's (tests that break a page). */
+  previewProjectRoot?: string;
+}
+
+let built: Promise<void> | undefined;
+
+/** Builds miniprogram_npm and the function bundles once per test file, as `npm start` does. */
+function buildOnce(): Promise<void> {
+  built ??= (async () => {
+    await packMiniprogramNpm();
+    await buildFunctions();
+  })();
+  return built;
+}
+
+export async function startE2EStack(options: E2EStackOptions = {}): Promise<E2EStack> {
+  await buildOnce();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lvzhi-e2e-'));
+  const emulator = await startEmulator({ dataDir, port: 0 });
+  try {
+    await seedDatabase(createLocalCloudApp(emulator.url).database());
+    const host = await startFunctionsHost({
+      port: 0,
+      functionsDir: FUNCTIONS_DIST_DIR,
+      serviceUrl: emulator.url,
+      extraHandler: createPreviewHandler({ projectRoot: options.previewProjectRoot ?? PROJECT_ROOT }),
+    });
+    return {
+      url: host.url,
+      async close() {
+        await host.close();
+        await emulator.close();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await emulator.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
