@@ -1,5 +1,5 @@
 import type { Article, ArticleBlock } from '../../miniprogram/contracts/articles';
-import { attribute, installMiniprogram, openPage, select, selectAll, settle, tap, text } from '../support/simulate';
+import { dataset, installMiniprogram, openPage, select, selectAll, settle, tap, text } from '../support/simulate';
 
 const blocks: ArticleBlock[] = [
   { type: 'paragraph', text: '11月18日至20日，信阳全市县乡人大干部履职能力提升培训班在大别山干部学院举办。' },
@@ -45,7 +45,7 @@ describe('文章页', () => {
     expect(selectAll(body, '.block-list__item').map((node) => text(node))).toEqual(['1.第一项', '2.第二项']);
 
     // The cloud:// photo was resolved to https by the service; the missing one is a placeholder.
-    expect(attribute(select(body, '.block-image__photo'), 'src')).toBe(
+    expect(dataset(select(body, '.block-image__photo')).src).toBe(
       'https://tmp.example.test/cloud%3A%2F%2Fenv-1.bucket%2Fphotos%2Fopening.jpg',
     );
     const placeholder = select(body, '.block-image__placeholder');

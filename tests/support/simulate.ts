@@ -260,9 +260,9 @@ export function selectAll(root: SimComponent, selector: string): SimComponent[] 
   return [];
 }
 
-/** An attribute as rendered in the DOM (e.g. an image's src). */
-export function attribute(node: SimComponent | undefined, name: string): string | null {
-  return (node?.dom as Element | undefined)?.getAttribute(name) ?? null;
+/** The data-* values of a node (built-ins here have no properties, so read data-src etc.). */
+export function dataset(node: SimComponent | undefined): Record<string, unknown> {
+  return node ? ((exparserNodeOf(node) as unknown as { dataset?: Record<string, unknown> }).dataset ?? {}) : {};
 }
 
 export function text(node: SimComponent | undefined): string {
