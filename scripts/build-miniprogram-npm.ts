@@ -35,7 +35,9 @@ export async function packMiniprogramNpm(): Promise<void> {
     console.warn(`packNpm: ${warning.msg ?? JSON.stringify(warning)}`);
   }
   copyDeepImports();
-  console.log(`miniprogram_npm: ${result.miniProgramPackNum} mini-program package(s), ${result.otherNpmPackNum} other(s)`);
+  console.log(
+    `miniprogram_npm: ${result.miniProgramPackNum} mini-program package(s), ${result.otherNpmPackNum} other(s)`,
+  );
 }
 
 if (require.main === module) {

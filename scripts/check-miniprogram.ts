@@ -17,7 +17,15 @@ export const PROJECT_ROOT = path.resolve(__dirname, '..');
 export const PACKAGE_LIMIT_BYTES = 2 * 1024 * 1024;
 
 /** Folders of the repository that are not part of the mini-program: skip them when scanning. */
-const IGNORES = ['node_modules/**/*', '.git/**/*', 'dist/**/*', '.data/**/*', '.scratch/**/*', 'coverage/**/*', 'test-results/**/*'];
+const IGNORES = [
+  'node_modules/**/*',
+  '.git/**/*',
+  'dist/**/*',
+  '.data/**/*',
+  '.scratch/**/*',
+  'coverage/**/*',
+  'test-results/**/*',
+];
 
 export interface PackageSize {
   /** 'main' or the subpackage root, e.g. 'reading'. */
@@ -61,7 +69,11 @@ export async function checkMiniprogram(projectPath: string = PROJECT_ROOT): Prom
     return { ok: false, message: describe(error) };
   }
   const miniprogramRoot = path.join(projectPath, config.miniprogramRoot ?? '');
-  return { ok: true, files: Object.keys(compiled).length, packages: packageSizes(compiled, subpackageRoots(miniprogramRoot)) };
+  return {
+    ok: true,
+    files: Object.keys(compiled).length,
+    packages: packageSizes(compiled, subpackageRoots(miniprogramRoot)),
+  };
 }
 
 function subpackageRoots(miniprogramRoot: string): string[] {
@@ -110,7 +122,9 @@ async function main(): Promise<number> {
     const kb = (pkg.bytes / 1024).toFixed(1);
     const over = pkg.bytes > PACKAGE_LIMIT_BYTES;
     if (over) status = 1;
-    console.log(`check:mp: ${pkg.name === 'main' ? '主包' : `分包 ${pkg.name}`} ${kb} KB${over ? ' — 超过 2 MB 上限' : ''}`);
+    console.log(
+      `check:mp: ${pkg.name === 'main' ? '主包' : `分包 ${pkg.name}`} ${kb} KB${over ? ' — 超过 2 MB 上限' : ''}`,
+    );
   }
   console.log(`check:mp: ${result.files} compiled file(s)${status === 0 ? ', OK' : ''}`);
   return status;

@@ -8,7 +8,10 @@ import type { Envelope } from '../contracts/envelope';
 import { callFunction, resolveCloudFiles } from './cloud';
 
 export function listArticles(cursor?: string): Promise<Envelope<ListArticlesResponse>> {
-  return callFunction<ArticlesActions, 'list'>(ARTICLES_FUNCTION, cursor ? { action: 'list', cursor } : { action: 'list' });
+  return callFunction<ArticlesActions, 'list'>(
+    ARTICLES_FUNCTION,
+    cursor ? { action: 'list', cursor } : { action: 'list' },
+  );
 }
 
 export async function getArticle(id: string): Promise<Envelope<{ article: Article }>> {
@@ -22,8 +25,8 @@ async function withResolvedImages(article: Article): Promise<Article> {
   if (!cloudIds.some((id) => id.startsWith('cloud://'))) return article;
   const urls = await resolveCloudFiles(cloudIds);
   const resolve = (src: string): string => (src.startsWith('cloud://') ? (urls.get(src) ?? '') : src);
-  const blocks = article.blocks.map(
-    (block): ArticleBlock => (block.type === 'image' ? { ...block, src: resolve(block.src) } : block),
+  const blocks = article.blocks.map((block): ArticleBlock =>
+    block.type === 'image' ? { ...block, src: resolve(block.src) } : block,
   );
   return { ...article, cover: resolve(article.cover), blocks };
 }

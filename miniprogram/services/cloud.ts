@@ -52,7 +52,8 @@ function asEnvelope<T>(value: unknown): Envelope<T> {
     if (candidate.ok === true && 'data' in candidate) return { ok: true, data: candidate.data as T };
     if (candidate.ok === false && candidate.error && isErrorCode(candidate.error.code)) {
       const code = candidate.error.code;
-      const message = typeof candidate.error.message === 'string' ? candidate.error.message : DEFAULT_ERROR_MESSAGES[code];
+      const message =
+        typeof candidate.error.message === 'string' ? candidate.error.message : DEFAULT_ERROR_MESSAGES[code];
       return { ok: false, error: { code, message } };
     }
   }

@@ -51,7 +51,10 @@ describe('文章页', () => {
     const placeholder = select(body, '.block-image__placeholder');
     expect(text(placeholder)).toContain('图片暂缺');
     expect(text(placeholder)).toContain('图片2.png');
-    expect(selectAll(body, '.block-image__caption').map((node) => text(node))).toEqual(['开班仪式现场', '学员现场教学']);
+    expect(selectAll(body, '.block-image__caption').map((node) => text(node))).toEqual([
+      '开班仪式现场',
+      '学员现场教学',
+    ]);
   });
 
   test('tapping a photo opens the preview with every real photo', async () => {
@@ -84,7 +87,9 @@ describe('文章页', () => {
   });
 
   test('not found shows the message; a network error can be retried', async () => {
-    const harness = installMiniprogram({ cloud: () => ({ ok: false, error: { code: 'NOT_FOUND', message: '内容不存在或已被删除' } }) });
+    const harness = installMiniprogram({
+      cloud: () => ({ ok: false, error: { code: 'NOT_FOUND', message: '内容不存在或已被删除' } }),
+    });
     const gone = await openPage('reading/article/index', { id: 'missing' });
     expect(text(select(gone, '.page-state', '.state-view__error'))).toContain('内容不存在或已被删除');
 

@@ -16,7 +16,10 @@ const article = {
 describe('字号', () => {
   test('choosing a step changes the root font size, persists it, and the next page opens with it', async () => {
     const harness = installMiniprogram({
-      cloud: (_name, data) => ({ ok: true, data: data.action === 'list' ? { items: [], nextCursor: null } : { article } }),
+      cloud: (_name, data) => ({
+        ok: true,
+        data: data.action === 'list' ? { items: [], nextCursor: null } : { article },
+      }),
     });
     const page = await openPage('reading/article/index', { id: 'a1' });
     expect(document.documentElement.style.fontSize).toBe('17px');

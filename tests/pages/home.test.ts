@@ -66,7 +66,9 @@ describe('首页 states', () => {
   });
 
   test('a function error shows its own message', async () => {
-    installMiniprogram({ cloud: () => ({ ok: false, error: { code: 'RATE_LIMITED', message: '操作过于频繁，请稍后再试' } }) });
+    installMiniprogram({
+      cloud: () => ({ ok: false, error: { code: 'RATE_LIMITED', message: '操作过于频繁，请稍后再试' } }),
+    });
     const home = await openPage('pages/home/index');
     expect(text(select(home, '.page-state', '.state-view__error'))).toContain('操作过于频繁，请稍后再试');
   });
@@ -76,7 +78,9 @@ describe('首页 paging', () => {
   test('reaching the bottom loads the next page with nextCursor, then says all are shown', async () => {
     const harness = installMiniprogram({
       cloud: (_name, data) =>
-        data.cursor === 'c2' ? page([summary('a3', '第三篇')]) : page([summary('a1', '第一篇'), summary('a2', '第二篇')], 'c2'),
+        data.cursor === 'c2'
+          ? page([summary('a3', '第三篇')])
+          : page([summary('a1', '第一篇'), summary('a2', '第二篇')], 'c2'),
     });
     const home = await openPage('pages/home/index');
     expect(selectAll(home, '.article-item')).toHaveLength(2);
@@ -86,7 +90,11 @@ describe('首页 paging', () => {
     await settle();
     expect(harness.cloudCalls.map((call) => call.data)).toEqual([{ action: 'list' }, { action: 'list', cursor: 'c2' }]);
     const items = selectAll(home, '.article-item').map((item) => text(item));
-    expect(items).toEqual([expect.stringContaining('第一篇'), expect.stringContaining('第二篇'), expect.stringContaining('第三篇')]);
+    expect(items).toEqual([
+      expect.stringContaining('第一篇'),
+      expect.stringContaining('第二篇'),
+      expect.stringContaining('第三篇'),
+    ]);
     expect(text(select(home, '.list-footer__end'))).toContain('已显示全部报道');
 
     // Nothing more to fetch: another reach-bottom asks nothing.

@@ -55,7 +55,11 @@ export interface InstallOptions {
 }
 
 type AnyRecord = Record<string, unknown>;
-type Callbacks = { success?: (res: AnyRecord) => void; fail?: (err: AnyRecord) => void; complete?: (res: AnyRecord) => void };
+type Callbacks = {
+  success?: (res: AnyRecord) => void;
+  fail?: (err: AnyRecord) => void;
+  complete?: (res: AnyRecord) => void;
+};
 
 /** Runs a wx-style async API: callbacks when given, else a promise. */
 function wxAsync(name: string, run: () => AnyRecord) {
@@ -107,7 +111,8 @@ export function installMiniprogram(options: InstallOptions = {}): Harness {
       systemFontScale = factor;
     },
   };
-  const tempFileUrl = options.tempFileUrl ?? ((fileId: string) => `https://tmp.example.test/${encodeURIComponent(fileId)}`);
+  const tempFileUrl =
+    options.tempFileUrl ?? ((fileId: string) => `https://tmp.example.test/${encodeURIComponent(fileId)}`);
   const app = { globalData: { cloudReady: true, ...options.globalData } };
   const g = globalThis as unknown as AnyRecord & { wx: AnyRecord };
 
@@ -134,7 +139,8 @@ export function installMiniprogram(options: InstallOptions = {}): Harness {
         // Settle on a later macrotask, like a real network round trip: the loading state renders first.
         await new Promise((resolve) => setTimeout(resolve, 0));
         const result = await cloudHandler(name, data);
-        if (result instanceof Error) throw Object.assign(result, { errCode: -1, errMsg: `cloud.callFunction:fail ${result.message}` });
+        if (result instanceof Error)
+          throw Object.assign(result, { errCode: -1, errMsg: `cloud.callFunction:fail ${result.message}` });
         return { errMsg: 'cloud.callFunction:ok', requestID: `req-${harness.cloudCalls.length}`, result };
       },
       async getTempFileURL({ fileList }: { fileList: string[] }) {
@@ -153,7 +159,12 @@ export function installMiniprogram(options: InstallOptions = {}): Harness {
     setStorageSync: (key: string, value: unknown) => void harness.storage.set(key, value),
     removeStorageSync: (key: string) => void harness.storage.delete(key),
     clearStorageSync: () => harness.storage.clear(),
-    getAppBaseInfo: () => ({ SDKVersion: '3.7.12', language: 'zh_CN', theme: 'light', fontSizeScaleFactor: systemFontScale }),
+    getAppBaseInfo: () => ({
+      SDKVersion: '3.7.12',
+      language: 'zh_CN',
+      theme: 'light',
+      fontSizeScaleFactor: systemFontScale,
+    }),
     navigateTo: navigate('navigateTo'),
     switchTab: navigate('switchTab'),
     redirectTo: navigate('redirectTo'),

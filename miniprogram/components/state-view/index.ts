@@ -18,7 +18,17 @@ Component({
   },
   data: {
     listRows: [1, 2, 3, 4],
-    articleRowCol: [{ width: '90%', height: '48rpx' }, { width: '50%' }, 1, 1, 1, { width: '70%' }, 1, 1, { width: '40%' }],
+    articleRowCol: [
+      { width: '90%', height: '48rpx' },
+      { width: '50%' },
+      1,
+      1,
+      1,
+      { width: '70%' },
+      1,
+      1,
+      { width: '40%' },
+    ],
     listRowCol: [{ width: '92%', height: '40rpx' }, { width: '60%' }],
   },
   methods: {

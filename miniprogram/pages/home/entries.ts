@@ -13,7 +13,12 @@ export interface HomeEntry {
 
 export const HOME_ENTRIES: HomeEntry[] = [
   { key: 'schedule', label: '日程', hint: '三天课程安排', target: { kind: 'tab', url: '/pages/schedule/index' } },
-  { key: 'materials', label: '课程资料', hint: '讲座学习笔记', target: { kind: 'page', url: '/training/materials/index' } },
+  {
+    key: 'materials',
+    label: '课程资料',
+    hint: '讲座学习笔记',
+    target: { kind: 'page', url: '/training/materials/index' },
+  },
   { key: 'articles', label: '课程报道', hint: '最新报道', target: { kind: 'action', name: 'articles' } },
   { key: 'fontSize', label: '字号', hint: '调大字体', target: { kind: 'action', name: 'fontSize' } },
 ];

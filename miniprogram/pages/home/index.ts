@@ -99,7 +99,9 @@ Component({
     },
 
     onEntryTap(event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { key: string }>) {
-      const entry: HomeEntry | undefined = this.data.entries.find((candidate) => candidate.key === event.currentTarget.dataset.key);
+      const entry: HomeEntry | undefined = this.data.entries.find(
+        (candidate) => candidate.key === event.currentTarget.dataset.key,
+      );
       if (!entry) return;
       const target = entry.target;
       if (target.kind !== 'action') {
