@@ -16,8 +16,49 @@
  *   expect(harness.navigations).toEqual([{ kind: 'navigateTo', url: '/reading/article/index?id=a1' }]);
  */
 import path from 'node:path';
-import simulate from 'miniprogram-simulate';
-import jComponent from 'j-component';
+
+/**
+ * The slice of miniprogram-simulate / j-component this shim uses, typed here on purpose: their
+ * own .d.ts import miniprogram-api-typings, whose global `require` type would then replace
+ * Node's in every file tsconfig.node.json checks.
+ */
+export interface SimComponent {
+  readonly dom: unknown;
+  readonly data: Record<string, unknown>;
+  readonly instance: Record<string, unknown>;
+  attach(parent: unknown): void;
+  detach(): void;
+  dispatchEvent(eventName: string, options?: Record<string, unknown>): void;
+  querySelector(selector: string): SimComponent | undefined;
+  querySelectorAll(selector: string): SimComponent[];
+  setData(data: Record<string, unknown>): void;
+  triggerLifeTime(name: string, ...args: unknown[]): void;
+  triggerPageLifeTime(name: string, ...args: unknown[]): void;
+}
+
+interface Simulate {
+  load(componentPath: string, options: Record<string, unknown>): string;
+  render(id: string, properties?: Record<string, unknown>): SimComponent;
+}
+
+interface JComponent {
+  register(definition: Record<string, unknown>): string;
+}
+
+interface MinimalDocument {
+  documentElement: { style: { fontSize: string } };
+  createElement(tag: string): unknown;
+}
+
+/* eslint-disable @typescript-eslint/no-require-imports -- untyped on purpose, see SimComponent */
+const simulate = require('miniprogram-simulate') as Simulate;
+const jComponent = require('j-component') as JComponent;
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** jsdom's document (project "pages"), typed without the DOM lib that tsconfig.node.json leaves out. */
+function doc(): MinimalDocument {
+  return (globalThis as unknown as { document: MinimalDocument }).document;
+}
 
 export const MINIPROGRAM_ROOT = path.resolve(__dirname, '..', '..', 'miniprogram');
 
@@ -88,11 +129,11 @@ function registerPageMeta(): void {
       rootFontSize: { type: String, value: '', observer: applyRootFontSize },
       pageFontSize: { type: String, value: '' },
     },
-  } as unknown as Parameters<typeof jComponent.register>[0]);
+  });
 }
 
 function applyRootFontSize(value: string): void {
-  document.documentElement.style.fontSize = value === 'system' ? '' : value;
+  doc().documentElement.style.fontSize = value === 'system' ? '' : value;
 }
 
 export function installMiniprogram(options: InstallOptions = {}): Harness {
@@ -122,7 +163,7 @@ export function installMiniprogram(options: InstallOptions = {}): Harness {
     throw new Error('Page() is not supported by miniprogram-simulate: write pages with Component()');
   };
   registerPageMeta();
-  document.documentElement.style.fontSize = '';
+  doc().documentElement.style.fontSize = '';
 
   const navigate =
     (kind: Navigation['kind']) =>
@@ -181,9 +222,6 @@ export function installMiniprogram(options: InstallOptions = {}): Harness {
   return harness;
 }
 
-/** A rendered page or component (j-component's RootComponent / Component). */
-export type SimComponent = ReturnType<typeof simulate.render>;
-
 /**
  * Loads a page (or component) by its path under miniprogram/, renders it attached to the
  * document, calls onLoad(query) for pages, and waits until pending answers have been applied.
@@ -200,8 +238,8 @@ export async function openPage(route: string, query: Record<string, string> = {}
     });
   });
   const page = simulate.render(id);
-  page.attach(document.createElement('parent-wrapper'));
-  const instance = page.instance as unknown as { onLoad?: (q: Record<string, string>) => void };
+  page.attach(doc().createElement('parent-wrapper'));
+  const instance = page.instance as { onLoad?: (q: Record<string, string>) => void };
   instance.onLoad?.(query);
   await settle();
   return page;
@@ -277,7 +315,8 @@ export function dataset(node: SimComponent | undefined): Record<string, unknown>
 }
 
 export function text(node: SimComponent | undefined): string {
-  return (node?.dom?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const dom = node?.dom as { textContent?: string | null } | undefined;
+  return (dom?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
 export async function tap(node: SimComponent | undefined): Promise<void> {
