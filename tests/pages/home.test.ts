@@ -136,11 +136,15 @@ describe('首页 paging', () => {
 });
 
 describe('首页 entries', () => {
-  test('every entry leads somewhere: 日程 switches tab, 字号 opens the control', async () => {
+  test('every entry leads somewhere: 日程 switches tab, 课程资料 opens the materials, 字号 opens the control', async () => {
     const harness = installMiniprogram({ cloud: () => page([summary('a1', '标题')]) });
     const home = await openPage('pages/home/index');
     await tap(select(home, '.entry--schedule'));
-    expect(harness.navigations).toEqual([{ kind: 'switchTab', url: '/pages/schedule/index' }]);
+    await tap(select(home, '.entry--materials'));
+    expect(harness.navigations).toEqual([
+      { kind: 'switchTab', url: '/pages/schedule/index' },
+      { kind: 'navigateTo', url: '/training/materials/index' },
+    ]);
 
     expect(select(home, '.font-size-card')).toBeUndefined();
     await tap(select(home, '.entry--fontSize'));

@@ -1,6 +1,6 @@
 /**
  * The large entries under the course banner. Only features that exist are listed: an entry that
- * leads nowhere would confuse a reader. Add 课程资料 · 研讨 · 我的 here when their pages ship.
+ * leads nowhere would confuse a reader. Add 研讨 · 我的 here when their pages ship.
  */
 export interface HomeEntry {
   key: string;
@@ -17,6 +17,12 @@ export const HOME_ENTRIES: HomeEntry[] = [
     key: 'materials',
     label: '课程资料',
     hint: '讲座学习笔记',
+    target: { kind: 'page', url: '/training/materials/index' },
+  },
+  {
+    key: 'materials',
+    label: '课程资料',
+    hint: '课件与讲义',
     target: { kind: 'page', url: '/training/materials/index' },
   },
   { key: 'articles', label: '课程报道', hint: '最新报道', target: { kind: 'action', name: 'articles' } },
