@@ -13,8 +13,18 @@ const common = {
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testEnvironment: 'node', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
-    { ...common, displayName: 'conformance', testEnvironment: 'node', testMatch: ['<rootDir>/tests/conformance/**/*.test.ts'] },
-    { ...common, displayName: 'functions', testEnvironment: 'node', testMatch: ['<rootDir>/tests/functions/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'conformance',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/conformance/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'functions',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/functions/**/*.test.ts'],
+    },
     {
       ...common,
       displayName: 'pages',

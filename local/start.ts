@@ -49,7 +49,12 @@ async function main(): Promise<void> {
   if (seeded.inserted.length > 0) console.log(`seed: imported ${seeded.inserted.join(', ')}`);
 
   const extraHandler = await loadPreviewHandler('');
-  const host = await startFunctionsHost({ port, functionsDir: FUNCTIONS_DIST_DIR, serviceUrl: emulator.url, extraHandler });
+  const host = await startFunctionsHost({
+    port,
+    functionsDir: FUNCTIONS_DIST_DIR,
+    serviceUrl: emulator.url,
+    extraHandler,
+  });
 
   console.log(
     [

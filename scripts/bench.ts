@@ -65,7 +65,8 @@ export function installedSize(name: string, fromDir: string = PROJECT_ROOT): { b
 /** Milliseconds a fresh Node process spends in require(target): median of RUNS, after one warm-up of the disk cache. */
 export function coldLoadMs(target: string): number {
   const script = `const t=process.hrtime.bigint();require(${JSON.stringify(target)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
-  const run = (): number => Number(execFileSync(process.execPath, ['-e', script], { cwd: PROJECT_ROOT, encoding: 'utf8' }));
+  const run = (): number =>
+    Number(execFileSync(process.execPath, ['-e', script], { cwd: PROJECT_ROOT, encoding: 'utf8' }));
   run();
   const times = Array.from({ length: RUNS }, run).sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)];
@@ -77,15 +78,21 @@ const verdict = (passed: boolean): string => (passed ? 'PASS' : 'FAIL');
 
 async function main(): Promise<void> {
   await buildFunctions();
-  const names = readdirSync(FUNCTIONS_DIST_DIR).filter((name) => existsSync(path.join(FUNCTIONS_DIST_DIR, name, 'index.js')));
+  const names = readdirSync(FUNCTIONS_DIST_DIR).filter((name) =>
+    existsSync(path.join(FUNCTIONS_DIST_DIR, name, 'index.js')),
+  );
 
   const baseline = installedSize(SDK);
   const baselineLoad = coldLoadMs(SDK);
   const sizeTarget = baseline.bytes * SIZE_TARGET_RATIO;
   const loadTarget = baselineLoad * LOAD_TARGET_RATIO;
 
-  console.log(`\nbaseline: require('${SDK}') unbundled — ${baseline.packages} packages, ${kb(baseline.bytes)} installed, cold load ${ms(baselineLoad)} (median of ${RUNS})`);
-  console.log(`targets:  bundle ≤ 1/20 of installed = ${kb(sizeTarget)};  cold load ≤ 0.6 × baseline = ${ms(loadTarget)}\n`);
+  console.log(
+    `\nbaseline: require('${SDK}') unbundled — ${baseline.packages} packages, ${kb(baseline.bytes)} installed, cold load ${ms(baselineLoad)} (median of ${RUNS})`,
+  );
+  console.log(
+    `targets:  bundle ≤ 1/20 of installed = ${kb(sizeTarget)};  cold load ≤ 0.6 × baseline = ${ms(loadTarget)}\n`,
+  );
 
   const rows = [['function', 'bundle', 'target', 'size', 'cold load', 'target', 'load', 'vs baseline']];
   let failed = false;
@@ -110,7 +117,9 @@ async function main(): Promise<void> {
   rows.push([`(baseline ${SDK})`, kb(baseline.bytes), '', '', ms(baselineLoad), '', '', '']);
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   for (const row of rows) console.log(row.map((cell, column) => cell.padEnd(widths[column])).join('  '));
-  console.log(`\nbundle contents: dist/meta/<name>.json (esbuild metafile; \`npx esbuild --analyze\` or esbuild.github.io/analyze)`);
+  console.log(
+    `\nbundle contents: dist/meta/<name>.json (esbuild metafile; \`npx esbuild --analyze\` or esbuild.github.io/analyze)`,
+  );
   if (failed) process.exitCode = 1;
 }
 

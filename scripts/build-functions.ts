@@ -29,7 +29,8 @@ export const UNUSED_SDK_MODULES: Readonly<Record<string, string>> = {
   '@cloudbase/ai': 'app.ai() (dist/ai/index.js createAI)',
   '@cloudbase/app': 'app.ai() (dist/ai/index.js: LANGS for the AI client)',
   'web-streams-polyfill': 'app.ai() streaming (dist/ai/request-adapter.js)',
-  '@cloudbase/wx-cloud-client-sdk': 'app.models / app.mysql() (data models and MySQL clients; init builds them inside try/catch)',
+  '@cloudbase/wx-cloud-client-sdk':
+    'app.models / app.mysql() (data models and MySQL clients; init builds them inside try/catch)',
   xml2js: 'app.uploadFile() error bodies (dist/storage/index.js parseXML)',
 };
 
@@ -93,7 +94,10 @@ async function buildOne(name: string): Promise<BuiltFunction> {
   });
 
   const config = path.join(sourceDir, 'config.json');
-  writeFileSync(path.join(outDir, 'config.json'), existsSync(config) ? readFileSync(config) : '{\n  "permissions": { "openapi": [] }\n}\n');
+  writeFileSync(
+    path.join(outDir, 'config.json'),
+    existsSync(config) ? readFileSync(config) : '{\n  "permissions": { "openapi": [] }\n}\n',
+  );
   const sourcePackage = existsSync(path.join(sourceDir, 'package.json'))
     ? (JSON.parse(readFileSync(path.join(sourceDir, 'package.json'), 'utf8')) as Record<string, unknown>)
     : {};

@@ -8,7 +8,11 @@ import path from 'node:path';
 const PROJECT_ROOT = path.resolve(__dirname, '..');
 const dataDir = path.resolve(process.env.DATA_DIR || path.join(PROJECT_ROOT, '.data'));
 
-if (dataDir === PROJECT_ROOT || dataDir === path.parse(dataDir).root || PROJECT_ROOT.startsWith(`${dataDir}${path.sep}`)) {
+if (
+  dataDir === PROJECT_ROOT ||
+  dataDir === path.parse(dataDir).root ||
+  PROJECT_ROOT.startsWith(`${dataDir}${path.sep}`)
+) {
   console.error(`拒绝删除：${dataDir} 不是数据目录`);
   process.exit(1);
 }

@@ -52,7 +52,9 @@ function imageBlock(token: Tokens.Image): ImageBlock {
   const href = token.href.trim();
   const caption = inlineText(token.tokens, token.text).trim();
   // A source that is only a file name (the report names a photo it does not carry) keeps the name, shows no image.
-  return isLoadableImageSource(href) ? { type: 'image', src: href, name: '', caption } : { type: 'image', src: '', name: href, caption };
+  return isLoadableImageSource(href)
+    ? { type: 'image', src: href, name: '', caption }
+    : { type: 'image', src: '', name: href, caption };
 }
 
 /** A paragraph may hold images: each becomes its own block, the text around them stays paragraphs. */
@@ -125,7 +127,9 @@ function tokenBlocks(token: Token): Block[] {
     }
     case 'table': {
       const table = token as Tokens.Table;
-      const rows = [table.header, ...table.rows].map((cells) => cells.map((cell) => inlineText(cell.tokens, cell.text).trim()).join('　'));
+      const rows = [table.header, ...table.rows].map((cells) =>
+        cells.map((cell) => inlineText(cell.tokens, cell.text).trim()).join('　'),
+      );
       return rows.filter((row) => row.trim() !== '').map((text) => ({ type: 'paragraph', text }));
     }
     default:

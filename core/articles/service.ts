@@ -41,7 +41,10 @@ function toArticle(article: NormalizedArticle): Article {
   };
 }
 
-export async function listArticles(repository: ArticlesRepository, request: ListArticlesRequest): Promise<ListArticlesResponse> {
+export async function listArticles(
+  repository: ArticlesRepository,
+  request: ListArticlesRequest,
+): Promise<ListArticlesResponse> {
   const offset = decodeCursor(request.cursor);
   const limit = request.limit ?? ARTICLE_LIMITS.defaultPageSize;
   const page = await repository.listPublished(offset, limit);
@@ -51,7 +54,10 @@ export async function listArticles(repository: ArticlesRepository, request: List
   };
 }
 
-export async function getArticle(repository: ArticlesRepository, request: GetArticleRequest): Promise<GetArticleResponse> {
+export async function getArticle(
+  repository: ArticlesRepository,
+  request: GetArticleRequest,
+): Promise<GetArticleResponse> {
   const article = await repository.findById(request.id);
   // A draft is as invisible as a missing article: readers must not learn it exists.
   if (article === null || article.status !== 'published') {

@@ -1,5 +1,11 @@
 export { defineFunction } from './define-function';
-export type { ActionContract, ActionDefinition, ActionDefinitions, CallContext, CloudFunctionMain } from './define-function';
+export type {
+  ActionContract,
+  ActionDefinition,
+  ActionDefinitions,
+  CallContext,
+  CloudFunctionMain,
+} from './define-function';
 export { AppError, isAppError } from './errors';
 export { ok, fail } from './envelope';
 export { callerFromContext, ANONYMOUS_CALLER } from './identity';

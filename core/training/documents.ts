@@ -54,7 +54,12 @@ const PART_OF_DAY_ALIASES: Record<string, PartOfDay> = {
   evening: '晚上',
 };
 
-const MATERIAL_KIND_ALIASES: Record<string, MaterialKind> = { 文章: 'article', 笔记: 'article', 文件: 'file', 附件: 'file' };
+const MATERIAL_KIND_ALIASES: Record<string, MaterialKind> = {
+  文章: 'article',
+  笔记: 'article',
+  文件: 'file',
+  附件: 'file',
+};
 
 /** Console exports and some SDK paths wrap dates as {$date: …}. */
 function unwrapDate(value: unknown): unknown {
@@ -217,11 +222,16 @@ export function isOpenableFileType(type: string | null): boolean {
 
 function readMaterialKind(raw: Record<string, unknown>, problems: string[]): MaterialKind {
   const typed = text(raw.kind);
-  const kind = (MATERIAL_KINDS as readonly string[]).find((key) => key === typed.toLowerCase()) ?? MATERIAL_KIND_ALIASES[typed];
+  const kind =
+    (MATERIAL_KINDS as readonly string[]).find((key) => key === typed.toLowerCase()) ?? MATERIAL_KIND_ALIASES[typed];
   if (kind !== undefined) return kind as MaterialKind;
   // No usable kind: infer it from which id the organiser filled in.
   const inferred: MaterialKind = text(raw.articleId) !== '' && text(raw.fileId) === '' ? 'article' : 'file';
-  problems.push(typed === '' ? `未填写类型，按“${inferred === 'article' ? '文章' : '文件'}”处理` : `类型“${shown(raw.kind)}”无法识别`);
+  problems.push(
+    typed === ''
+      ? `未填写类型，按“${inferred === 'article' ? '文章' : '文件'}”处理`
+      : `类型“${shown(raw.kind)}”无法识别`,
+  );
   return inferred;
 }
 
@@ -247,7 +257,9 @@ export function normalizeMaterial(raw: unknown): MaterialView | null {
     const typedFileId = text(raw.fileId);
     fileId = /^cloud:\/\/\S+$/.test(typedFileId) ? typedFileId : null;
     if (fileId === null) {
-      problems.push(typedFileId === '' ? '缺少云存储文件 fileId' : `文件“${shown(raw.fileId)}”不是 cloud:// 开头的云存储文件`);
+      problems.push(
+        typedFileId === '' ? '缺少云存储文件 fileId' : `文件“${shown(raw.fileId)}”不是 cloud:// 开头的云存储文件`,
+      );
     }
     fileType = text(raw.fileType).replace(/^\./, '').toLowerCase() || (fileId === null ? null : fileTypeOf(fileId));
     if (fileType !== null && !isOpenableFileType(fileType)) problems.push(`手机无法打开 ${fileType} 类型的文件`);

@@ -37,7 +37,12 @@ export class CloudFileAddresses implements FileAddresses {
           continue;
         }
         for (const file of answer.fileList) {
-          if (file.code === 'SUCCESS' && typeof file.fileID === 'string' && typeof file.tempFileURL === 'string' && file.tempFileURL !== '') {
+          if (
+            file.code === 'SUCCESS' &&
+            typeof file.fileID === 'string' &&
+            typeof file.tempFileURL === 'string' &&
+            file.tempFileURL !== ''
+          ) {
             addresses.set(file.fileID, file.tempFileURL);
           }
         }

@@ -2,7 +2,13 @@
  * The three training collections through @cloudbase/node-sdk. Returns documents after the forgiving read
  * (documents.ts); what the database holds is never trusted to be well-formed.
  */
-import { TRAINING_COLLECTIONS, TRAINING_LIMITS, type MaterialView, type SessionView, type TrainingView } from '../../miniprogram/contracts/training';
+import {
+  TRAINING_COLLECTIONS,
+  TRAINING_LIMITS,
+  type MaterialView,
+  type SessionView,
+  type TrainingView,
+} from '../../miniprogram/contracts/training';
 import type { Database } from '../runtime/cloud';
 import { normalizeMaterial, normalizeSession, normalizeTraining } from './documents';
 
@@ -38,7 +44,9 @@ export class TrainingRepository {
   async materials(scope?: { sessionId: string; materialIds: string[] }): Promise<MaterialView[]> {
     const collection = this.db.collection(TRAINING_COLLECTIONS.materials);
     if (scope === undefined) {
-      return rowsOf(await collection.limit(TRAINING_LIMITS.maxMaterials).get()).map(normalizeMaterial).filter(present);
+      return rowsOf(await collection.limit(TRAINING_LIMITS.maxMaterials).get())
+        .map(normalizeMaterial)
+        .filter(present);
     }
     const _ = this.db.command;
     const query =

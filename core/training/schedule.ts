@@ -38,7 +38,10 @@ function byKindThenId(a: SessionView, b: SessionView): number {
  */
 export function compareWithinDay(a: SessionView, b: SessionView): number {
   return (
-    compareNumbers(a.partOfDay ? PART_RANK[a.partOfDay] : UNKNOWN_PART_RANK, b.partOfDay ? PART_RANK[b.partOfDay] : UNKNOWN_PART_RANK) ||
+    compareNumbers(
+      a.partOfDay ? PART_RANK[a.partOfDay] : UNKNOWN_PART_RANK,
+      b.partOfDay ? PART_RANK[b.partOfDay] : UNKNOWN_PART_RANK,
+    ) ||
     compareNumbers(a.start ? minutesOfDay(a.start) : Infinity, b.start ? minutesOfDay(b.start) : Infinity) ||
     compareNumbers(a.order ?? Infinity, b.order ?? Infinity) ||
     byKindThenId(a, b)
@@ -112,5 +115,9 @@ export function materialsOfSession(session: SessionView, materials: MaterialView
 }
 
 export function compareMaterials(a: MaterialView, b: MaterialView): number {
-  return compareNumbers(a.order ?? Infinity, b.order ?? Infinity) || a.title.localeCompare(b.title, 'zh') || (a.id < b.id ? -1 : 1);
+  return (
+    compareNumbers(a.order ?? Infinity, b.order ?? Infinity) ||
+    a.title.localeCompare(b.title, 'zh') ||
+    (a.id < b.id ? -1 : 1)
+  );
 }

@@ -39,13 +39,19 @@ export async function session({ repository, files }: TrainingDeps, request: Sess
   return { session: found, materials: await withDownloadUrls(files, materialsOfSession(found, materials)) };
 }
 
-export async function materials({ repository, files }: TrainingDeps, request: MaterialsRequest): Promise<MaterialsResponse> {
+export async function materials(
+  { repository, files }: TrainingDeps,
+  request: MaterialsRequest,
+): Promise<MaterialsResponse> {
   const sessions = await repository.sessions();
   let items: MaterialView[];
   if (request.sessionId !== undefined) {
     const owner = sessions.find((candidate) => candidate.id === request.sessionId);
     if (owner === undefined) throw new AppError('NOT_FOUND', TRAINING_MESSAGES.sessionNotFound);
-    items = materialsOfSession(owner, await repository.materials({ sessionId: owner.id, materialIds: owner.materialIds }));
+    items = materialsOfSession(
+      owner,
+      await repository.materials({ sessionId: owner.id, materialIds: owner.materialIds }),
+    );
   } else {
     items = (await repository.materials()).sort(compareMaterials);
   }

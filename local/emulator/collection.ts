@@ -82,7 +82,10 @@ export class Collection {
     for (const doc of prepared) {
       const key = idKey(doc._id);
       if (this.docs.has(key) || seen.has(key)) {
-        throw new EmulatorError('DATABASE_DUPLICATE_KEY', `集合 ${this.name} 中已存在 _id 为 ${String(doc._id)} 的记录`);
+        throw new EmulatorError(
+          'DATABASE_DUPLICATE_KEY',
+          `集合 ${this.name} 中已存在 _id 为 ${String(doc._id)} 的记录`,
+        );
       }
       seen.add(key);
     }

@@ -31,7 +31,11 @@ export const LOCAL_ENV = 'local';
 const DEFAULT_MEMORY_MB = 256;
 const DEFAULT_TIME_LIMIT_MS = 3000;
 
-export function buildInvocationContext(functionName: string, caller: SimulatedCaller, requestId: string = randomUUID()): InvocationContext {
+export function buildInvocationContext(
+  functionName: string,
+  caller: SimulatedCaller,
+  requestId: string = randomUUID(),
+): InvocationContext {
   const wx: Array<[string, string]> = [];
   if (caller.openid !== null) wx.push(['WX_OPENID', caller.openid]);
   if (caller.appid !== null) wx.push(['WX_APPID', caller.appid]);

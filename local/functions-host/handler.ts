@@ -23,7 +23,12 @@ export interface FunctionsHandlerOptions {
 /** Handles the request and resolves true, or resolves false without touching it (not a /functions path). */
 export type FunctionsHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean>;
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: http.OutgoingHttpHeaders = {}): void {
+function sendJson(
+  res: http.ServerResponse,
+  status: number,
+  body: unknown,
+  headers: http.OutgoingHttpHeaders = {},
+): void {
   const text = JSON.stringify(body === undefined ? null : body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
@@ -35,7 +40,12 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown, heade
 }
 
 /** Errors of the host itself (not of a function), in one recognisable shape. */
-function sendHostError(res: http.ServerResponse, status: number, message: string, headers: http.OutgoingHttpHeaders = {}): void {
+function sendHostError(
+  res: http.ServerResponse,
+  status: number,
+  message: string,
+  headers: http.OutgoingHttpHeaders = {},
+): void {
   sendJson(res, status, { hostError: { status, message } }, headers);
 }
 

@@ -26,7 +26,10 @@ export class FunctionLoader {
   list(): string[] {
     if (!existsSync(this.functionsDir)) return [];
     return readdirSync(this.functionsDir, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && FUNCTION_NAME_PATTERN.test(entry.name) && existsSync(this.entryOf(entry.name)))
+      .filter(
+        (entry) =>
+          entry.isDirectory() && FUNCTION_NAME_PATTERN.test(entry.name) && existsSync(this.entryOf(entry.name)),
+      )
       .map((entry) => entry.name)
       .sort();
   }

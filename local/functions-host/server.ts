@@ -32,7 +32,9 @@ function listingPage(loader: FunctionLoader, res: http.ServerResponse): void {
   const lines = [
     '履职学堂 · 本地云函数主机',
     '',
-    names.length === 0 ? '还没有构建好的函数：请先运行 npm run build' : '函数（POST /functions/<名称>，请求体为 event JSON）：',
+    names.length === 0
+      ? '还没有构建好的函数：请先运行 npm run build'
+      : '函数（POST /functions/<名称>，请求体为 event JSON）：',
     ...names.map((name) => `  /functions/${name}`),
     '',
     '模拟调用者：请求头 x-wx-openid（不带 = 控制台测试调用），可选 x-wx-source、x-wx-appid',

@@ -34,7 +34,11 @@ export function sessionWindows(sessions: Timed[]): SessionWindow[] {
     if (session.date === null) continue;
     if (session.start !== null) {
       const startsAt = shanghaiInstant(session.date, session.start);
-      windows.push({ id: session.id, startsAt, endsAt: endOf(session, session.date, session.start, sessions, startsAt) });
+      windows.push({
+        id: session.id,
+        startsAt,
+        endsAt: endOf(session, session.date, session.start, sessions, startsAt),
+      });
     } else if (session.partOfDay !== null) {
       const part = PART_OF_DAY_WINDOWS[session.partOfDay];
       const dayStart = shanghaiInstant(session.date);

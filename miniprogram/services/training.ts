@@ -18,6 +18,8 @@ export function getSession(id: string): Promise<Envelope<SessionResponse>> {
   return callFunction<TrainingActions, 'session'>(TRAINING_FUNCTION, { action: 'session', id });
 }
 
-export function listMaterials(filter: { sessionId?: string; kind?: MaterialKind } = {}): Promise<Envelope<MaterialsResponse>> {
+export function listMaterials(
+  filter: { sessionId?: string; kind?: MaterialKind } = {},
+): Promise<Envelope<MaterialsResponse>> {
   return callFunction<TrainingActions, 'materials'>(TRAINING_FUNCTION, { action: 'materials', ...filter });
 }

@@ -21,10 +21,14 @@ function tempDataDir(): string {
 
 /** Start `tsx local/emulator/main.ts` and resolve with its serviceUrl once it prints EMULATOR_READY. */
 async function spawnEmulator(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'local/emulator/main.ts', '--data', dataDir, '--port', '0'], {
-    cwd: projectRoot,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'local/emulator/main.ts', '--data', dataDir, '--port', '0'],
+    {
+      cwd: projectRoot,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   children.add(child);
   child.once('exit', () => children.delete(child));
   const lines = readline.createInterface({ input: child.stdout! });
@@ -59,11 +63,17 @@ test('kill -9 right after the last acknowledged write loses nothing', async () =
   for (let index = 0; index < N; index += 1) {
     await db.collection('journal').add({ _id: `doc-${index}`, index, at: new Date(Date.UTC(2024, 10, 18, 0, index)) });
   }
-  await db.collection('journal').doc('doc-0').update({ index: _.inc(100), tags: _.push(['改过']) });
+  await db
+    .collection('journal')
+    .doc('doc-0')
+    .update({ index: _.inc(100), tags: _.push(['改过']) });
   await db.collection('journal').doc('doc-1').remove();
   await db.collection('journal').doc('doc-2').set({ replaced: true });
   await db.collection('bulk').add(Array.from({ length: 300 }, (_x, index) => ({ index })));
-  await db.collection('journal').where({ index: _.gte(30) }).update({ late: true });
+  await db
+    .collection('journal')
+    .where({ index: _.gte(30) })
+    .update({ late: true });
   await killHard(first.child); // immediately after the last acknowledgement
 
   const second = await spawnEmulator(dataDir);
@@ -74,7 +84,12 @@ test('kill -9 right after the last acknowledged write loses nothing', async () =
   expect(docs.find((doc) => doc._id === 'doc-1')).toBeUndefined();
   expect(docs.find((doc) => doc._id === 'doc-2')).toEqual({ _id: 'doc-2', replaced: true });
   const last = docs.find((doc) => doc._id === `doc-${N - 1}`);
-  expect(last).toEqual({ _id: `doc-${N - 1}`, index: N - 1, at: new Date(Date.UTC(2024, 10, 18, 0, N - 1)), late: true });
+  expect(last).toEqual({
+    _id: `doc-${N - 1}`,
+    index: N - 1,
+    at: new Date(Date.UTC(2024, 10, 18, 0, N - 1)),
+    late: true,
+  });
   expect((await again.collection('journal').where({ late: true }).count()).total).toBe(11); // doc-30..39 and doc-0 (index 100)
   expect((await again.collection('bulk').count()).total).toBe(300);
   await killHard(second.child);
@@ -86,7 +101,11 @@ describe('journal files', () => {
     const emulator = await startEmulator({ dataDir });
     const db = createLocalCloudApp(emulator.url).database();
     await db.collection('c').add({ _id: 'a', n: 0 });
-    for (let i = 0; i < 5; i += 1) await db.collection('c').doc('a').update({ n: db.command.inc(1) });
+    for (let i = 0; i < 5; i += 1)
+      await db
+        .collection('c')
+        .doc('a')
+        .update({ n: db.command.inc(1) });
     await db.collection('c').add({ _id: 'b', n: 0 });
     await db.collection('c').doc('b').remove();
     await emulator.close();

@@ -31,15 +31,35 @@ test.each([
   ['a JSON array', '[1,2]', 'INVALID_PARAM'],
   ['no action', '{"collectionName":"ok"}', 'INVALID_PARAM'],
   ['an unknown action', '{"action":"database.dropEverything","collectionName":"ok"}', 'ACTION_NOT_SUPPORTED'],
-  ['a query that is not EJSON', '{"action":"database.getDocument","collectionName":"ok","query":"{nope"}', 'INVALID_PARAM'],
-  ['a query that is not an object', '{"action":"database.getDocument","collectionName":"ok","query":"[1]"}', 'INVALID_PARAM'],
-  ['an unknown query operator', '{"action":"database.getDocument","collectionName":"ok","query":"{\\"n\\":{\\"$bogus\\":1}}"}', 'DATABASE_REQUEST_FAILED'],
+  [
+    'a query that is not EJSON',
+    '{"action":"database.getDocument","collectionName":"ok","query":"{nope"}',
+    'INVALID_PARAM',
+  ],
+  [
+    'a query that is not an object',
+    '{"action":"database.getDocument","collectionName":"ok","query":"[1]"}',
+    'INVALID_PARAM',
+  ],
+  [
+    'an unknown query operator',
+    '{"action":"database.getDocument","collectionName":"ok","query":"{\\"n\\":{\\"$bogus\\":1}}"}',
+    'DATABASE_REQUEST_FAILED',
+  ],
   ['a negative limit', '{"action":"database.getDocument","collectionName":"ok","limit":-1}', 'INVALID_PARAM'],
   ['a bad collection name', '{"action":"database.getDocument","collectionName":"../etc"}', 'INVALID_PARAM'],
   ['insert without data', '{"action":"database.insertDocument","collectionName":"ok","data":[]}', 'INVALID_PARAM'],
-  ['an update without a condition', '{"action":"database.modifyDocument","collectionName":"ok","data":"{\\"n\\":2}"}', 'INVALID_PARAM'],
+  [
+    'an update without a condition',
+    '{"action":"database.modifyDocument","collectionName":"ok","data":"{\\"n\\":2}"}',
+    'INVALID_PARAM',
+  ],
   ['a remove without a condition', '{"action":"database.removeDocument","collectionName":"ok"}', 'INVALID_PARAM'],
-  ['a transaction', '{"action":"database.getDocument","collectionName":"ok","transactionId":"t"}', 'ACTION_NOT_SUPPORTED'],
+  [
+    'a transaction',
+    '{"action":"database.getDocument","collectionName":"ok","transactionId":"t"}',
+    'ACTION_NOT_SUPPORTED',
+  ],
 ])('%s -> %s answer, then it keeps serving', async (_name, body, code) => {
   const { status, json } = await post(body);
   expect(status).toBe(200);
@@ -60,7 +80,10 @@ test('node-sdk surfaces an error answer as a rejected promise with code and mess
     message: expect.stringContaining('集合名无效'),
   });
   await expect(
-    emulator.db.collection('ok').where({}).update({ n: emulator.db.command.push(['x']) }),
+    emulator.db
+      .collection('ok')
+      .where({})
+      .update({ n: emulator.db.command.push(['x']) }),
   ).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' });
   await stillServes();
 });
@@ -75,7 +98,7 @@ test('a field name starting with $ is refused and nothing is written', async () 
   expect((await emulator.db.collection('ok').doc('dollar').get()).data).toEqual([]);
 });
 
-test('the SDK\'s own request fields are accepted as sent', async () => {
+test("the SDK's own request fields are accepted as sent", async () => {
   // What node-sdk 3.18 sends for where({n: _.gt(0)}).orderBy('n','desc').limit(5).field({n: true}).get()
   const body = JSON.stringify({
     collectionName: 'ok',
@@ -96,7 +119,9 @@ test('the SDK\'s own request fields are accepted as sent', async () => {
 });
 
 test('getTempFileURL answers every file as missing (no local storage) instead of failing', async () => {
-  const result = await emulator.app.getTempFileURL({ fileList: ['cloud://env.bucket/a.pdf', { fileID: 'cloud://env.bucket/b.pdf', maxAge: 60 }] });
+  const result = await emulator.app.getTempFileURL({
+    fileList: ['cloud://env.bucket/a.pdf', { fileID: 'cloud://env.bucket/b.pdf', maxAge: 60 }],
+  });
   expect(result.fileList).toEqual([
     { fileID: 'cloud://env.bucket/a.pdf', tempFileURL: '', code: 'STORAGE_FILE_NONEXIST', message: expect.any(String) },
     { fileID: 'cloud://env.bucket/b.pdf', tempFileURL: '', code: 'STORAGE_FILE_NONEXIST', message: expect.any(String) },

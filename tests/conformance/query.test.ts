@@ -28,38 +28,159 @@ function ids(result: { data: Array<{ _id?: unknown }> }): unknown[] {
 describe('where operators', () => {
   const cases: Array<[string, () => Promise<{ data: Array<{ _id?: unknown }> }>, string[]]> = [
     ['plain equality', () => people$().where({ city: 'xinyang' }).get(), ['p1', 'p3']],
-    ['eq', () => people$().where({ age: cmd().eq(25) }).get(), ['p2', 'p4']],
-    ['neq', () => people$().where({ city: cmd().neq('xinyang') }).get(), ['p2', 'p4', 'p5']],
-    ['in', () => people$().where({ age: cmd().in([25, 40]) }).get(), ['p2', 'p4', 'p5']],
-    ['nin', () => people$().where({ age: cmd().nin([25, 40]) }).get(), ['p1', 'p3']],
-    ['gt', () => people$().where({ age: cmd().gt(30) }).get(), ['p3', 'p5']],
-    ['gte', () => people$().where({ age: cmd().gte(30) }).get(), ['p1', 'p3', 'p5']],
-    ['lt', () => people$().where({ age: cmd().lt(30) }).get(), ['p2', 'p4']],
-    ['lte', () => people$().where({ age: cmd().lte(30) }).get(), ['p1', 'p2', 'p4']],
-    ['field and', () => people$().where({ age: cmd().gt(24).and(cmd().lt(31)) }).get(), ['p1', 'p2', 'p4']],
-    ['field or', () => people$().where({ age: cmd().lt(26).or(cmd().gt(36)) }).get(), ['p2', 'p4', 'p5']],
+    [
+      'eq',
+      () =>
+        people$()
+          .where({ age: cmd().eq(25) })
+          .get(),
+      ['p2', 'p4'],
+    ],
+    [
+      'neq',
+      () =>
+        people$()
+          .where({ city: cmd().neq('xinyang') })
+          .get(),
+      ['p2', 'p4', 'p5'],
+    ],
+    [
+      'in',
+      () =>
+        people$()
+          .where({ age: cmd().in([25, 40]) })
+          .get(),
+      ['p2', 'p4', 'p5'],
+    ],
+    [
+      'nin',
+      () =>
+        people$()
+          .where({ age: cmd().nin([25, 40]) })
+          .get(),
+      ['p1', 'p3'],
+    ],
+    [
+      'gt',
+      () =>
+        people$()
+          .where({ age: cmd().gt(30) })
+          .get(),
+      ['p3', 'p5'],
+    ],
+    [
+      'gte',
+      () =>
+        people$()
+          .where({ age: cmd().gte(30) })
+          .get(),
+      ['p1', 'p3', 'p5'],
+    ],
+    [
+      'lt',
+      () =>
+        people$()
+          .where({ age: cmd().lt(30) })
+          .get(),
+      ['p2', 'p4'],
+    ],
+    [
+      'lte',
+      () =>
+        people$()
+          .where({ age: cmd().lte(30) })
+          .get(),
+      ['p1', 'p2', 'p4'],
+    ],
+    [
+      'field and',
+      () =>
+        people$()
+          .where({ age: cmd().gt(24).and(cmd().lt(31)) })
+          .get(),
+      ['p1', 'p2', 'p4'],
+    ],
+    [
+      'field or',
+      () =>
+        people$()
+          .where({ age: cmd().lt(26).or(cmd().gt(36)) })
+          .get(),
+      ['p2', 'p4', 'p5'],
+    ],
     [
       'top-level or',
-      () => people$().where(cmd().or([{ city: 'guangshan' }, { age: 40 }])).get(),
+      () =>
+        people$()
+          .where(cmd().or([{ city: 'guangshan' }, { age: 40 }]))
+          .get(),
       ['p4', 'p5'],
     ],
     [
       'top-level and',
-      () => people$().where(cmd().and([{ city: 'luoshan' }, { age: cmd().lt(30) }])).get(),
+      () =>
+        people$()
+          .where(cmd().and([{ city: 'luoshan' }, { age: cmd().lt(30) }]))
+          .get(),
       ['p2'],
     ],
-    ['several fields (implicit and)', () => people$().where({ city: 'xinyang', age: cmd().gt(30) }).get(), ['p3']],
+    [
+      'several fields (implicit and)',
+      () =>
+        people$()
+          .where({ city: 'xinyang', age: cmd().gt(30) })
+          .get(),
+      ['p3'],
+    ],
     ['nested field by path', () => people$().where({ 'profile.unit': '人大' }).get(), ['p1', 'p3']],
-    ['nested field by object', () => people$().where({ profile: { level: 2 } }).get(), ['p1', 'p4']],
-    ['nested with operator', () => people$().where({ profile: { level: cmd().gte(2) } }).get(), ['p1', 'p3', 'p4']],
+    [
+      'nested field by object',
+      () =>
+        people$()
+          .where({ profile: { level: 2 } })
+          .get(),
+      ['p1', 'p4'],
+    ],
+    [
+      'nested with operator',
+      () =>
+        people$()
+          .where({ profile: { level: cmd().gte(2) } })
+          .get(),
+      ['p1', 'p3', 'p4'],
+    ],
     ['array contains', () => people$().where({ tags: 'b' }).get(), ['p1', 'p2']],
-    ['exists', () => people$().where({ tags: cmd().exists(false) }).get(), ['p4']],
+    [
+      'exists',
+      () =>
+        people$()
+          .where({ tags: cmd().exists(false) })
+          .get(),
+      ['p4'],
+    ],
     ['null matches null and missing', () => people$().where({ nickname: null }).get(), ['p1', 'p2', 'p3', 'p4', 'p5']],
-    ['size', () => people$().where({ tags: cmd().size(0) }).get(), ['p3']],
-    ['JS RegExp', () => people$().where({ name: /^[a-c]/ }).get(), ['p2']],
+    [
+      'size',
+      () =>
+        people$()
+          .where({ tags: cmd().size(0) })
+          .get(),
+      ['p3'],
+    ],
+    [
+      'JS RegExp',
+      () =>
+        people$()
+          .where({ name: /^[a-c]/ })
+          .get(),
+      ['p2'],
+    ],
     [
       'db.RegExp with options',
-      () => people$().where({ name: emulator.db.RegExp({ regexp: '^[a-c]', options: 'i' }) }).get(),
+      () =>
+        people$()
+          .where({ name: emulator.db.RegExp({ regexp: '^[a-c]', options: 'i' }) })
+          .get(),
       ['p1', 'p2', 'p3'],
     ],
     ['no match', () => people$().where({ city: 'nowhere' }).get(), []],
@@ -77,7 +198,10 @@ describe('order, skip, limit, projection', () => {
   });
 
   test('orderBy a nested field, descending', async () => {
-    const result = await people$().where({ 'profile.level': cmd().exists(true) }).orderBy('profile.level', 'desc').get();
+    const result = await people$()
+      .where({ 'profile.level': cmd().exists(true) })
+      .orderBy('profile.level', 'desc')
+      .get();
     expect(ids(result)).toEqual(['p3', 'p1', 'p4', 'p2']);
   });
 
@@ -183,6 +307,10 @@ function cmd() {
 }
 
 async function rawPost(url: string, body: unknown): Promise<Record<string, unknown>> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return (await response.json()) as Record<string, unknown>;
 }

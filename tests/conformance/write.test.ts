@@ -41,14 +41,24 @@ describe('add', () => {
   test('add([docs]) answers {ids}; a duplicate inside the batch writes nothing', async () => {
     const result = (await coll('batch').add([{ n: 1 }, { n: 2 }])) as unknown as { ids: string[] };
     expect(result.ids).toHaveLength(2);
-    await expect(coll('batch').add([{ _id: 'x', n: 3 }, { _id: 'x', n: 4 }])).rejects.toMatchObject({
+    await expect(
+      coll('batch').add([
+        { _id: 'x', n: 3 },
+        { _id: 'x', n: 4 },
+      ]),
+    ).rejects.toMatchObject({
       code: 'DATABASE_DUPLICATE_KEY',
     });
     expect((await coll('batch').count()).total).toBe(2);
   });
 
   test('values keep their types: Date, nested objects, arrays, booleans, null, decimals', async () => {
-    const doc = { when: new Date('2024-11-18T01:30:00.000Z'), a: { b: [1, 2.5, { c: true }] }, none: null, big: 2 ** 40 };
+    const doc = {
+      when: new Date('2024-11-18T01:30:00.000Z'),
+      a: { b: [1, 2.5, { c: true }] },
+      none: null,
+      big: 2 ** 40,
+    };
     const { id } = await coll('types').add(doc);
     const stored = await read('types', id as string);
     expect(stored).toEqual({ _id: id, ...doc });
@@ -70,11 +80,15 @@ describe('serverDate', () => {
   test('serverDate({offset}) adds the offset; it works in updates and queries too', async () => {
     const { id } = await coll('dates').add({ n: 1 });
     const before = Date.now();
-    await coll('dates').doc(id as string).update({ due: emulator.db.serverDate({ offset: 60_000 }) });
+    await coll('dates')
+      .doc(id as string)
+      .update({ due: emulator.db.serverDate({ offset: 60_000 }) });
     const due = (await read('dates', id as string))?.due as Date;
     expect(due.getTime()).toBeGreaterThanOrEqual(before + 60_000);
     expect(due.getTime()).toBeLessThanOrEqual(Date.now() + 60_000);
-    const future = await coll('dates').where({ due: cmd().gt(emulator.db.serverDate()) }).get();
+    const future = await coll('dates')
+      .where({ due: cmd().gt(emulator.db.serverDate()) })
+      .get();
     expect(future.data.map((doc) => doc._id)).toEqual([id]);
   });
 });
@@ -82,7 +96,14 @@ describe('serverDate', () => {
 describe('doc(id).update', () => {
   beforeEach(async () => {
     await coll('upd').where({}).remove();
-    await coll('upd').add({ _id: 'd', title: 'old', count: 1, list: ['a'], author: { name: '张', unit: '人大' }, extra: 1 });
+    await coll('upd').add({
+      _id: 'd',
+      title: 'old',
+      count: 1,
+      list: ['a'],
+      author: { name: '张', unit: '人大' },
+      extra: 1,
+    });
   });
 
   test('a plain object merges fields ($set) and answers {updated}', async () => {
@@ -92,38 +113,61 @@ describe('doc(id).update', () => {
   });
 
   test('a nested plain object merges into the nested document', async () => {
-    await coll('upd').doc('d').update({ author: { name: '李' } });
+    await coll('upd')
+      .doc('d')
+      .update({ author: { name: '李' } });
     expect((await read('upd', 'd'))?.author).toEqual({ name: '李', unit: '人大' });
   });
 
   test('_.set replaces a nested document whole', async () => {
-    await coll('upd').doc('d').update({ author: cmd().set({ name: '李' }) });
+    await coll('upd')
+      .doc('d')
+      .update({ author: cmd().set({ name: '李' }) });
     expect((await read('upd', 'd'))?.author).toEqual({ name: '李' });
   });
 
   test('inc, mul, push (several), remove(), and unset', async () => {
-    await coll('upd').doc('d').update({
-      count: cmd().inc(2),
-      list: cmd().push(['b', 'c']),
-      extra: cmd().remove(),
-    });
+    await coll('upd')
+      .doc('d')
+      .update({
+        count: cmd().inc(2),
+        list: cmd().push(['b', 'c']),
+        extra: cmd().remove(),
+      });
     const doc = await read('upd', 'd');
     expect(doc).toMatchObject({ count: 3, list: ['a', 'b', 'c'] });
     expect(doc).not.toHaveProperty('extra');
-    await coll('upd').doc('d').update({ count: cmd().mul(10), title: cmd().remove() });
-    expect(await read('upd', 'd')).toEqual({ _id: 'd', count: 30, list: ['a', 'b', 'c'], author: { name: '张', unit: '人大' } });
+    await coll('upd')
+      .doc('d')
+      .update({ count: cmd().mul(10), title: cmd().remove() });
+    expect(await read('upd', 'd')).toEqual({
+      _id: 'd',
+      count: 30,
+      list: ['a', 'b', 'c'],
+      author: { name: '张', unit: '人大' },
+    });
   });
 
   test('pull, addToSet, pop, shift, unshift', async () => {
-    await coll('upd').doc('d').update({ list: cmd().push(['b', 'c', 'b']) });
-    await coll('upd').doc('d').update({ list: cmd().pull('b') });
+    await coll('upd')
+      .doc('d')
+      .update({ list: cmd().push(['b', 'c', 'b']) });
+    await coll('upd')
+      .doc('d')
+      .update({ list: cmd().pull('b') });
     expect((await read('upd', 'd'))?.list).toEqual(['a', 'c']);
-    await coll('upd').doc('d').update({ list: cmd().addToSet('a') });
-    await coll('upd').doc('d').update({ list: cmd().addToSet('z') });
+    await coll('upd')
+      .doc('d')
+      .update({ list: cmd().addToSet('a') });
+    await coll('upd')
+      .doc('d')
+      .update({ list: cmd().addToSet('z') });
     expect((await read('upd', 'd'))?.list).toEqual(['a', 'c', 'z']);
     await coll('upd').doc('d').update({ list: cmd().pop() });
     await coll('upd').doc('d').update({ list: cmd().shift() });
-    await coll('upd').doc('d').update({ list: cmd().unshift(['first']) });
+    await coll('upd')
+      .doc('d')
+      .update({ list: cmd().unshift(['first']) });
     expect((await read('upd', 'd'))?.list).toEqual(['first', 'c']);
   });
 
@@ -137,7 +181,11 @@ describe('doc(id).update', () => {
   });
 
   test('an invalid operator is rejected and changes nothing', async () => {
-    await expect(coll('upd').doc('d').update({ title: cmd().inc(1) })).rejects.toMatchObject({
+    await expect(
+      coll('upd')
+        .doc('d')
+        .update({ title: cmd().inc(1) }),
+    ).rejects.toMatchObject({
       code: 'DATABASE_REQUEST_FAILED',
     });
     expect((await read('upd', 'd'))?.title).toBe('old');
@@ -146,7 +194,9 @@ describe('doc(id).update', () => {
 
 describe('doc(id).set', () => {
   test('set on a missing id inserts it: {updated: 0, upsertedId}', async () => {
-    const result = await coll('set').doc('s').set({ a: 1, b: { c: 2 } });
+    const result = await coll('set')
+      .doc('s')
+      .set({ a: 1, b: { c: 2 } });
     expect(result).toEqual({ updated: 0, upsertedId: 's', requestId: expect.any(String) });
     expect(await read('set', 's')).toEqual({ _id: 's', a: 1, b: { c: 2 } });
   });
@@ -171,7 +221,9 @@ describe('where().update and remove', () => {
   });
 
   test('where().update changes every match and answers {updated}', async () => {
-    const result = await coll('multi').where({ status: 'draft' }).update({ status: 'published', views: cmd().inc(1) });
+    const result = await coll('multi')
+      .where({ status: 'draft' })
+      .update({ status: 'published', views: cmd().inc(1) });
     expect(result).toMatchObject({ updated: 2 });
     const docs = (await coll('multi').orderBy('_id', 'asc').get()).data;
     expect(docs).toEqual([
@@ -186,7 +238,9 @@ describe('where().update and remove', () => {
   });
 
   test('where().remove deletes every match and answers {deleted}', async () => {
-    const result = await coll('multi').where({ views: cmd().lt(6) }).remove();
+    const result = await coll('multi')
+      .where({ views: cmd().lt(6) })
+      .remove();
     expect(result).toEqual({ deleted: 2, requestId: expect.any(String) });
     expect((await coll('multi').get()).data.map((doc) => doc._id)).toEqual(['m3']);
   });
@@ -198,7 +252,13 @@ describe('where().update and remove', () => {
   });
 
   test('concurrent increments on one document are all applied', async () => {
-    await Promise.all(Array.from({ length: 50 }, () => coll('multi').doc('m1').update({ views: cmd().inc(1) })));
+    await Promise.all(
+      Array.from({ length: 50 }, () =>
+        coll('multi')
+          .doc('m1')
+          .update({ views: cmd().inc(1) }),
+      ),
+    );
     expect((await read('multi', 'm1'))?.views).toBe(50);
   });
 });
@@ -206,7 +266,9 @@ describe('where().update and remove', () => {
 describe('less common calls', () => {
   test('where().updateAndReturn answers the updated document', async () => {
     await coll('uar').add({ _id: 'u', n: 1 });
-    const result = await coll('uar').where({ _id: 'u' }).updateAndReturn({ n: cmd().inc(1) });
+    const result = await coll('uar')
+      .where({ _id: 'u' })
+      .updateAndReturn({ n: cmd().inc(1) });
     expect(result).toMatchObject({ updated: 1, doc: { _id: 'u', n: 2 } });
   });
 

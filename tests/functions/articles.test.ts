@@ -68,26 +68,34 @@ describe('articles.get', () => {
   it('returns the report as typed blocks: headings, quotes, the captioned photo', async () => {
     const { article } = data(await get(SEED_ID));
     expect(article.byline).toEqual({ reporters: ['王紫仪'], correspondents: ['曹新俊'], editors: ['李恒'] });
-    expect(article.blocks.filter((block) => block.type === 'heading').map((block) => block.type === 'heading' && block.text)).toEqual([
-      '精准选课',
-      '凝聚共识',
-      '互学互促',
-    ]);
+    expect(
+      article.blocks.filter((block) => block.type === 'heading').map((block) => block.type === 'heading' && block.text),
+    ).toEqual(['精准选课', '凝聚共识', '互学互促']);
     expect(article.blocks.filter((block) => block.type === 'quote')).toHaveLength(3);
-    expect(article.blocks).toContainEqual({ type: 'image', src: '', name: '微信图片_20241126155552', caption: '会议现场' });
+    expect(article.blocks).toContainEqual({
+      type: 'image',
+      src: '',
+      name: '微信图片_20241126155552',
+      caption: '会议现场',
+    });
     expect(article.updatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   });
 
   it('answers NOT_FOUND for a missing id', async () => {
-    await expect(get('no-such-article')).resolves.toEqual({ ok: false, error: { code: 'NOT_FOUND', message: '文章不存在或尚未发布' } });
+    await expect(get('no-such-article')).resolves.toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: '文章不存在或尚未发布' },
+    });
   });
 
-  it.each([[undefined, '缺少参数 id'], ['', '参数 id 不能少于 1 个字符'], [42, '参数 id 应为文字'], ['x'.repeat(65), '参数 id 不能超过 64 个字符']])(
-    'rejects id %p with INVALID_ARGUMENT',
-    async (id, message) => {
-      await expect(get(id)).resolves.toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message } });
-    },
-  );
+  it.each([
+    [undefined, '缺少参数 id'],
+    ['', '参数 id 不能少于 1 个字符'],
+    [42, '参数 id 应为文字'],
+    ['x'.repeat(65), '参数 id 不能超过 64 个字符'],
+  ])('rejects id %p with INVALID_ARGUMENT', async (id, message) => {
+    await expect(get(id)).resolves.toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message } });
+  });
 });
 
 describe('the function as a whole', () => {
@@ -102,25 +110,47 @@ describe('hand-typed documents in the console', () => {
     // a draft: never listed, never readable
     { _id: 'draft-1', title: '未发布的稿子', status: 'draft', publishedAt: '2024-12-01', body: '草稿' },
     // slashes in the date, names as one string, no body
-    { _id: 'loose-1', title: '手工录入一', status: 'published', publishedAt: '2024/11/27', byline: { reporters: '甲、乙' } },
+    {
+      _id: 'loose-1',
+      title: '手工录入一',
+      status: 'published',
+      publishedAt: '2024/11/27',
+      byline: { reporters: '甲、乙' },
+    },
     // status not exactly 'published': stays a draft
     { _id: 'capitalised', title: '大写状态', status: 'Published', publishedAt: '2024-11-29', body: '正文' },
     // no title: nothing to show, skipped
     { _id: 'untitled', status: 'published', publishedAt: '2024-11-28', body: '正文' },
     // garbage in every other field
-    { _id: 'garbage', title: '字段都错了', status: 'published', publishedAt: 12, byline: 'x', body: 5, cover: 'http://insecure/a.png', summary: ['x'] },
+    {
+      _id: 'garbage',
+      title: '字段都错了',
+      status: 'published',
+      publishedAt: 12,
+      byline: 'x',
+      body: 5,
+      cover: 'http://insecure/a.png',
+      summary: ['x'],
+    },
     // published, no date at all
     { _id: 'no-date', title: '没有日期', status: 'published', body: '第一段。\n\n第二段。' },
   ];
 
   beforeAll(async () => {
     for (const { _id, ...fields } of handTyped) {
-      await emulator.db.collection(ARTICLES_COLLECTION).doc(_id as string).set(fields);
+      await emulator.db
+        .collection(ARTICLES_COLLECTION)
+        .doc(_id as string)
+        .set(fields);
     }
   });
 
   afterAll(async () => {
-    for (const { _id } of handTyped) await emulator.db.collection(ARTICLES_COLLECTION).doc(_id as string).remove();
+    for (const { _id } of handTyped)
+      await emulator.db
+        .collection(ARTICLES_COLLECTION)
+        .doc(_id as string)
+        .remove();
   });
 
   it('lists what can be shown, with empty values for what is missing, and never fails', async () => {
@@ -139,7 +169,10 @@ describe('hand-typed documents in the console', () => {
     const { article } = data(await get('loose-1'));
     expect(article.byline).toEqual({ reporters: ['甲', '乙'], correspondents: [], editors: [] });
     expect(article.blocks).toEqual([]);
-    expect(data(await get('garbage')).article).toMatchObject({ blocks: [], byline: { reporters: [], correspondents: [], editors: [] } });
+    expect(data(await get('garbage')).article).toMatchObject({
+      blocks: [],
+      byline: { reporters: [], correspondents: [], editors: [] },
+    });
   });
 
   it('hides drafts and untitled documents from get', async () => {
@@ -160,7 +193,12 @@ describe('pagination', () => {
       await emulator.db
         .collection(ARTICLES_COLLECTION)
         .doc(id)
-        .set({ title: `报道 ${index}`, status: 'published', publishedAt: `2024-12-${String(1 + (index % 12)).padStart(2, '0')}`, body: `第 ${index} 篇` });
+        .set({
+          title: `报道 ${index}`,
+          status: 'published',
+          publishedAt: `2024-12-${String(1 + (index % 12)).padStart(2, '0')}`,
+          body: `第 ${index} 篇`,
+        });
     }
   });
 

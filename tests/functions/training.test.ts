@@ -3,7 +3,12 @@
  * the report, and hand-typed documents that must not break the overview.
  */
 import type { Envelope } from '../../miniprogram/contracts/envelope';
-import type { MaterialsResponse, OverviewResponse, SessionResponse, SessionView } from '../../miniprogram/contracts/training';
+import type {
+  MaterialsResponse,
+  OverviewResponse,
+  SessionResponse,
+  SessionView,
+} from '../../miniprogram/contracts/training';
 import { main } from '../../cloudfunctions/training/index';
 import { main as articles } from '../../cloudfunctions/articles/index';
 import { resetCloudApp } from '../../core/runtime/cloud';
@@ -97,7 +102,13 @@ describe('overview of the seeded course', () => {
 
   it('holds the group discussion in the evening, in 10 groups, for two hours, on no particular day', () => {
     const discussion = overview.unscheduled.find((s) => s.kind === 'discussion');
-    expect(discussion).toMatchObject({ partOfDay: '晚上', groupCount: 10, durationMinutes: 120, date: null, start: null });
+    expect(discussion).toMatchObject({
+      partOfDay: '晚上',
+      groupCount: 10,
+      durationMinutes: 120,
+      date: null,
+      start: null,
+    });
   });
 
   it('gives no start time anywhere: the report gives none', () => {
@@ -110,13 +121,22 @@ describe('session and materials', () => {
     const { session, materials } = await call<SessionResponse>({ action: 'session', id: 'lecture-wu-wenyi' });
     expect(session.speakers[0].name).toBe('吴文毅');
     expect(materials).toEqual([
-      expect.objectContaining({ kind: 'article', label: '学习笔记', articleId: 'note-lecture-wu-wenyi', openable: true }),
+      expect.objectContaining({
+        kind: 'article',
+        label: '学习笔记',
+        articleId: 'note-lecture-wu-wenyi',
+        openable: true,
+      }),
     ]);
   });
 
   it('lets the study note open in the article reader', async () => {
-    const answer = (await articles({ action: 'get', id: 'note-lecture-zhang-jingyuan' }, {})) as Envelope<{ article: { title: string; source: string } }>;
-    expect(answer.ok && answer.data.article.title).toBe('学习笔记 | 扎实开展预算审查监督、国有资产管理监督、政府债务管理监督工作');
+    const answer = (await articles({ action: 'get', id: 'note-lecture-zhang-jingyuan' }, {})) as Envelope<{
+      article: { title: string; source: string };
+    }>;
+    expect(answer.ok && answer.data.article.title).toBe(
+      '学习笔记 | 扎实开展预算审查监督、国有资产管理监督、政府债务管理监督工作',
+    );
   });
 
   it('answers NOT_FOUND in Chinese for an unknown session, and INVALID_ARGUMENT for a bad id', async () => {
@@ -124,8 +144,14 @@ describe('session and materials', () => {
       ok: false,
       error: { code: 'NOT_FOUND', message: '没有找到这个日程，可能已被删除' },
     });
-    expect(await main({ action: 'session', id: 'x'.repeat(65) }, {})).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
-    expect(await main({ action: 'materials', kind: 'video' }, {})).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    expect(await main({ action: 'session', id: 'x'.repeat(65) }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' },
+    });
+    expect(await main({ action: 'materials', kind: 'video' }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' },
+    });
   });
 
   it('lists all materials, filtered by kind and by session', async () => {
@@ -143,7 +169,9 @@ describe('hand-typed documents', () => {
     const sessions = emulator.db.collection('training_sessions');
     await sessions.doc('typed-bad-date').set({ kind: 'lecture', title: '手工录入：日期写错', date: '2024-11-31' });
     await sessions.doc('typed-no-kind').set({ title: '手工录入：没有类型', date: '2024-11-20', start: '9:00' });
-    await sessions.doc('typed-garbage').set({ kind: ['lecture'], title: 42, speakers: 'x', date: { when: 'soon' }, start: true, order: 'first' });
+    await sessions
+      .doc('typed-garbage')
+      .set({ kind: ['lecture'], title: 42, speakers: 'x', date: { when: 'soon' }, start: true, order: 'first' });
     await sessions.doc('typed-empty').set({ 备注: '只有一个无关字段' });
     await emulator.db.collection('training_materials').doc('typed-file').set({
       title: '手工上传的课件',
@@ -166,14 +194,25 @@ describe('hand-typed documents', () => {
     expect(badDate?.problems.join('')).toContain('日期“2024-11-31”无法识别');
     const noKind = overview.days[2].sessions.find((s) => s.id === 'typed-no-kind');
     expect(noKind).toMatchObject({ kind: 'other', start: '09:00', partOfDay: '上午', precision: 'time' });
-    expect(overview.unscheduled.find((s) => s.id === 'typed-garbage')).toMatchObject({ kind: 'other', date: null, start: null });
+    expect(overview.unscheduled.find((s) => s.id === 'typed-garbage')).toMatchObject({
+      kind: 'other',
+      date: null,
+      start: null,
+    });
     expect(overview.counts).toEqual({ lecture: 6, exchange: 1, discussion: 1, other: 3, total: 11 });
   });
 
   it('list a file whose address storage cannot give as not openable, instead of failing', async () => {
     const { materials } = await call<SessionResponse>({ action: 'session', id: 'typed-no-kind' });
     expect(materials).toEqual([
-      expect.objectContaining({ id: 'typed-file', kind: 'file', fileType: 'pdf', size: 1024, downloadUrl: null, openable: false }),
+      expect.objectContaining({
+        id: 'typed-file',
+        kind: 'file',
+        fileType: 'pdf',
+        size: 1024,
+        downloadUrl: null,
+        openable: false,
+      }),
     ]);
     expect(materials[0].problems.join('')).toContain('未填写类型');
   });

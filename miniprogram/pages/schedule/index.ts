@@ -78,7 +78,8 @@ Component({
       const result = await getOverview();
       if (generations.get(this) !== generation) return;
       if (!result.ok) {
-        if (options.keepContent && this.data.status === 'ready') wx.showToast({ title: result.error.message, icon: 'none' });
+        if (options.keepContent && this.data.status === 'ready')
+          wx.showToast({ title: result.error.message, icon: 'none' });
         else this.setData({ status: 'error', errorMessage: result.error.message });
         return;
       }
@@ -91,7 +92,10 @@ Component({
       const clock = this.clock(overview);
       const keep = this.data.tabs.some((tab) => tab.key === this.data.activeTab) ? this.data.activeTab : '';
       const tabs = dayTabs(overview, shanghaiClock(Date.now()).date);
-      const activeTab = keep && tabs.some((tab) => tab.key === keep) ? keep : defaultTab(overview, shanghaiClock(Date.now()).date, clock);
+      const activeTab =
+        keep && tabs.some((tab) => tab.key === keep)
+          ? keep
+          : defaultTab(overview, shanghaiClock(Date.now()).date, clock);
       this.setData({ status: 'ready', header: courseHeader(overview), tabs });
       this.showTab(activeTab);
       this.startClock();
@@ -123,7 +127,10 @@ Component({
 
     startClock() {
       this.stopClock();
-      timers.set(this, setInterval(() => this.refreshHighlight(), CLOCK_INTERVAL_MS));
+      timers.set(
+        this,
+        setInterval(() => this.refreshHighlight(), CLOCK_INTERVAL_MS),
+      );
     },
 
     stopClock() {

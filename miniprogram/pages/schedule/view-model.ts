@@ -1,7 +1,12 @@
 /**
  * What the schedule page shows, computed from the overview and the Shanghai clock (pure, no wx).
  */
-import { SESSION_KIND_LABELS, type OverviewResponse, type SessionKind, type SessionView } from '../../contracts/training';
+import {
+  SESSION_KIND_LABELS,
+  type OverviewResponse,
+  type SessionKind,
+  type SessionView,
+} from '../../contracts/training';
 import { formatDateRangeCn, formatMonthDayCn, weekdayCn } from '../../lib/datetime';
 import type { NowAndNext } from '../../lib/session-clock';
 import { sessionExtrasLabel, sessionTimeLabel, speakersLine } from '../../lib/session-labels';
@@ -63,7 +68,13 @@ export function dayTabs(overview: OverviewResponse, today: string): DayTab[] {
     isToday: day.date === today,
   }));
   if (overview.unscheduled.length > 0) {
-    tabs.push({ key: UNSCHEDULED_TAB, label: '待定', sub: '未排日期', count: overview.unscheduled.length, isToday: false });
+    tabs.push({
+      key: UNSCHEDULED_TAB,
+      label: '待定',
+      sub: '未排日期',
+      count: overview.unscheduled.length,
+      isToday: false,
+    });
   }
   return tabs;
 }

@@ -24,7 +24,10 @@ export function articleUrl(articleId: string): string {
   return `/reading/article/index?id=${encodeURIComponent(articleId)}`;
 }
 
-function download(url: string, onProgress: (percent: number) => void): Promise<{ ok: true; path: string } | { ok: false; message: string }> {
+function download(
+  url: string,
+  onProgress: (percent: number) => void,
+): Promise<{ ok: true; path: string } | { ok: false; message: string }> {
   return new Promise((resolve) => {
     const task = wx.downloadFile({
       url,
@@ -57,7 +60,10 @@ function openDocument(filePath: string, fileType: OpenableFileType): Promise<Ope
   });
 }
 
-export async function openMaterial(material: MaterialView, onProgress: (percent: number) => void = () => {}): Promise<OpenResult> {
+export async function openMaterial(
+  material: MaterialView,
+  onProgress: (percent: number) => void = () => {},
+): Promise<OpenResult> {
   if (material.kind === 'article') {
     if (!material.articleId) return { ok: false, message: OPEN_MESSAGES.noArticle };
     return new Promise((resolve) => {

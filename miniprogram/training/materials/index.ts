@@ -15,7 +15,11 @@ const FILTERS: { key: Filter; label: string }[] = [
   { key: 'file', label: '文件' },
 ];
 
-const EMPTY_TEXTS: Record<Filter, string> = { all: '还没有课程资料', article: '还没有文章类资料', file: '还没有文件类资料' };
+const EMPTY_TEXTS: Record<Filter, string> = {
+  all: '还没有课程资料',
+  article: '还没有文章类资料',
+  file: '还没有文件类资料',
+};
 
 const generations = new WeakMap<object, number>();
 

@@ -78,7 +78,10 @@ Component({
     },
 
     onShareAppMessage() {
-      return { title: this.data.detail?.title ?? '日程详情', path: `/training/session/index?id=${encodeURIComponent(this.data.id)}` };
+      return {
+        title: this.data.detail?.title ?? '日程详情',
+        path: `/training/session/index?id=${encodeURIComponent(this.data.id)}`,
+      };
     },
   },
 });

@@ -60,11 +60,17 @@ function installFileDoubles(openFails = false): FileDoubles {
         if (outcome === 'network-error') options.fail({ errMsg: 'downloadFile:fail timeout' });
         else options.success({ statusCode: outcome.statusCode, tempFilePath: 'wxfile://tmp/lecture.pdf' });
       };
-      return { onProgressUpdate: (listener: (update: { progress: number }) => void) => listeners.push(listener), abort() {} };
+      return {
+        onProgressUpdate: (listener: (update: { progress: number }) => void) => listeners.push(listener),
+        abort() {},
+      };
     },
     openDocument(options: AnyRecord & { success: () => void; fail: (e: AnyRecord) => void }) {
       doubles.opened.push({ filePath: options.filePath, fileType: options.fileType });
-      setTimeout(() => (openFails ? options.fail({ errMsg: 'openDocument:fail filetype not supported' }) : options.success()), 0);
+      setTimeout(
+        () => (openFails ? options.fail({ errMsg: 'openDocument:fail filetype not supported' }) : options.success()),
+        0,
+      );
     },
     showModal(options: AnyRecord) {
       doubles.modals.push({ title: options.title, content: options.content });
@@ -109,12 +115,16 @@ describe('日程详情', () => {
     const item = select(page, '.material-list', '.material');
     expect(text(item)).toContain('学习笔记:民生实事项目人大代表票决制');
     await tap(item);
-    expect(harness.navigations).toEqual([{ kind: 'navigateTo', url: '/reading/article/index?id=note-lecture-xiong-jianxin' }]);
+    expect(harness.navigations).toEqual([
+      { kind: 'navigateTo', url: '/reading/article/index?id=note-lecture-xiong-jianxin' },
+    ]);
   });
 
   test('an unknown session shows the function’s message', async () => {
     installFileDoubles();
-    installMiniprogram({ cloud: () => ({ ok: false, error: { code: 'NOT_FOUND', message: '没有找到这个日程，可能已被删除' } }) });
+    installMiniprogram({
+      cloud: () => ({ ok: false, error: { code: 'NOT_FOUND', message: '没有找到这个日程，可能已被删除' } }),
+    });
     const page = await openPage('training/session/index', { id: 'nope' });
     expect(text(select(page, '.page-state', '.state-view__error'))).toContain('没有找到这个日程，可能已被删除');
   });
@@ -122,7 +132,10 @@ describe('日程详情', () => {
 
 describe('课程资料', () => {
   const listing = (items: MaterialView[]): { ok: true; data: MaterialsResponse } =>
-    ok({ items, sessionTitles: { 'lecture-wu-wenyi': '深入学习贯彻习近平总书记关于坚持和完善人民代表大会制度的重要思想' } }) as never;
+    ok({
+      items,
+      sessionTitles: { 'lecture-wu-wenyi': '深入学习贯彻习近平总书记关于坚持和完善人民代表大会制度的重要思想' },
+    }) as never;
 
   test('filters by kind through the function', async () => {
     installFileDoubles();

@@ -62,12 +62,7 @@ describe('日程 tab', () => {
     expect(text(select(page, '.tab--active'))).toBe('11月18日今天');
     const cards = selectAll(page, '.session');
     expect(cards).toHaveLength(4);
-    expect(selectAll(page, '.session__time').map(text)).toEqual([
-      '08:30–09:00',
-      '09:00–11:30',
-      '14:30 起',
-      '时间待定',
-    ]);
+    expect(selectAll(page, '.session__time').map(text)).toEqual(['08:30–09:00', '09:00–11:30', '14:30 起', '时间待定']);
     expect(text(select(page, '.session--now'))).toContain('上午讲座');
     expect(text(select(page, '.session--now'))).toContain('进行中');
     expect(text(select(page, '.session--next'))).toContain('下午讲座');
@@ -98,7 +93,9 @@ describe('日程 tab', () => {
     clockAt(shanghai('2024-11-19T15:00'));
     installMiniprogram({ cloud: () => ok(seedOverview()) });
     const page = await openPage('pages/schedule/index');
-    expect(text(select(page, '.session--now'))).toContain('信阳人大学习贯彻习近平总书记关于坚持和完善人民代表大会制度的重要思想交流会');
+    expect(text(select(page, '.session--now'))).toContain(
+      '信阳人大学习贯彻习近平总书记关于坚持和完善人民代表大会制度的重要思想交流会',
+    );
   });
 
   test('re-marks the sessions when a minute passes on an open page', async () => {

@@ -3,7 +3,10 @@ import { AppError } from '../../../core/runtime/errors';
 import { defineFunction, type CallContext } from '../../../core/runtime/define-function';
 
 interface EchoActions {
-  echo: { request: { action: 'echo'; text: string; times?: number }; response: { echoed: string; caller: CallContext['caller'] } };
+  echo: {
+    request: { action: 'echo'; text: string; times?: number };
+    response: { echoed: string; caller: CallContext['caller'] };
+  };
   missing: { request: { action: 'missing' }; response: never };
   boom: { request: { action: 'boom' }; response: never };
 }
@@ -11,7 +14,11 @@ interface EchoActions {
 const main = defineFunction<EchoActions>({
   actions: {
     echo: {
-      schema: z.object({ action: z.literal('echo'), text: z.string().min(1).max(5), times: z.number().int().min(1).optional() }),
+      schema: z.object({
+        action: z.literal('echo'),
+        text: z.string().min(1).max(5),
+        times: z.number().int().min(1).optional(),
+      }),
       handler: async (input, ctx) => ({ echoed: input.text.repeat(input.times ?? 1), caller: ctx.caller }),
     },
     missing: {
@@ -59,7 +66,10 @@ describe('defineFunction', () => {
   });
 
   it('reads the caller from context only, never from the event', async () => {
-    const result = await main({ action: 'echo', text: 'a', userInfo: { openId: 'forged' }, WX_OPENID: 'forged' }, undefined);
+    const result = await main(
+      { action: 'echo', text: 'a', userInfo: { openId: 'forged' }, WX_OPENID: 'forged' },
+      undefined,
+    );
     expect(result).toEqual({ ok: true, data: { echoed: 'a', caller: { openid: null, appid: null, source: null } } });
   });
 
@@ -70,7 +80,11 @@ describe('defineFunction', () => {
 
   it('treats a context the SDK cannot parse as carrying no caller', async () => {
     const result = await main({ action: 'echo', text: 'a' }, { request_id: 'x' });
-    expect(result.ok && (result.data as { caller: unknown }).caller).toEqual({ openid: null, appid: null, source: null });
+    expect(result.ok && (result.data as { caller: unknown }).caller).toEqual({
+      openid: null,
+      appid: null,
+      source: null,
+    });
   });
 
   it.each([
@@ -95,7 +109,10 @@ describe('defineFunction', () => {
   });
 
   it('maps an AppError to its code and message', async () => {
-    await expect(main({ action: 'missing' })).resolves.toEqual({ ok: false, error: { code: 'NOT_FOUND', message: '没有这篇' } });
+    await expect(main({ action: 'missing' })).resolves.toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: '没有这篇' },
+    });
   });
 
   it('turns any other exception into INTERNAL with a logged request id and no stack', async () => {
@@ -121,9 +138,19 @@ defineFunction<EchoActions>({
       // @ts-expect-error the response lacks `caller`
       handler: async (input) => ({ echoed: input.text }),
     },
-    missing: { schema: z.object({ action: z.literal('missing') }), handler: async () => Promise.reject(new Error('x')) },
+    missing: {
+      schema: z.object({ action: z.literal('missing') }),
+      handler: async () => Promise.reject(new Error('x')),
+    },
     boom: { schema: z.object({ action: z.literal('boom') }), handler: async () => Promise.reject(new Error('x')) },
   },
 });
-// @ts-expect-error an action of the contract is missing
-defineFunction<EchoActions>({ actions: { echo: { schema: z.object({ action: z.literal('echo'), text: z.string() }), handler: async (i, c) => ({ echoed: i.text, caller: c.caller }) } } });
+defineFunction<EchoActions>({
+  // @ts-expect-error an action of the contract is missing
+  actions: {
+    echo: {
+      schema: z.object({ action: z.literal('echo'), text: z.string() }),
+      handler: async (i, c) => ({ echoed: i.text, caller: c.caller }),
+    },
+  },
+});

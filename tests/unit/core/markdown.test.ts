@@ -3,7 +3,18 @@ import { markdownToBlocks } from '../../../core/articles/markdown';
 describe('markdownToBlocks', () => {
   it('maps headings, paragraphs, quotes and lists to typed blocks', () => {
     const blocks = markdownToBlocks(
-      ['# 一级', '## 精准选课', '### 小节', '##### 深层', '正文 **加粗** 与 [链接](https://example.com) `代码`', '> “第一段”\n>\n> 第二段', '- 甲', '- 乙 *斜体*', '1. 一', '2. 二'].join('\n\n'),
+      [
+        '# 一级',
+        '## 精准选课',
+        '### 小节',
+        '##### 深层',
+        '正文 **加粗** 与 [链接](https://example.com) `代码`',
+        '> “第一段”\n>\n> 第二段',
+        '- 甲',
+        '- 乙 *斜体*',
+        '1. 一',
+        '2. 二',
+      ].join('\n\n'),
     );
     expect(blocks).toEqual([
       { type: 'heading', level: 2, text: '一级' },

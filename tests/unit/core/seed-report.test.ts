@@ -41,7 +41,10 @@ describe('seed report', () => {
     }
     expect(quotes[0]).toEqual({ type: 'quote', paragraphs: [expect.stringMatching(/^“1954年9月/)] });
     // A quotation followed by who said it stays an ordinary paragraph.
-    expect(blocks).toContainEqual({ type: 'paragraph', text: expect.stringMatching(/^“做好新时代基层人大工作.*陶中华在发言中说。$/) });
+    expect(blocks).toContainEqual({
+      type: 'paragraph',
+      text: expect.stringMatching(/^“做好新时代基层人大工作.*陶中华在发言中说。$/),
+    });
   });
 
   it('keeps the ellipses as they stand', () => {

@@ -8,8 +8,16 @@ import { MAX_EVENT_BYTES, startFunctionsHost, type RunningFunctionsHost } from '
 let functionsDir: string;
 let host: RunningFunctionsHost;
 
-async function call(name: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; json: unknown }> {
-  const response = await fetch(`${host.url}/functions/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+async function call(
+  name: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; json: unknown }> {
+  const response = await fetch(`${host.url}/functions/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
   return { status: response.status, json: await response.json() };
 }
 
@@ -26,7 +34,10 @@ beforeAll(async () => {
   });
   // A function that breaks the rules: lets an exception out.
   fs.mkdirSync(path.join(functionsDir, 'thrower'));
-  fs.writeFileSync(path.join(functionsDir, 'thrower', 'index.js'), "exports.main = async () => { throw new Error('secret detail'); };\n");
+  fs.writeFileSync(
+    path.join(functionsDir, 'thrower', 'index.js'),
+    "exports.main = async () => { throw new Error('secret detail'); };\n",
+  );
   // Returns a bare value, not an envelope: the host passes any result through.
   fs.mkdirSync(path.join(functionsDir, 'plain'));
   fs.writeFileSync(path.join(functionsDir, 'plain', 'index.js'), 'exports.main = async (event) => event.n * 2;\n');
@@ -46,13 +57,22 @@ describe('functions host', () => {
   });
 
   it('passes x-wx-openid through the platform context: the function sees the OPENID', async () => {
-    const { status, json } = await call('whoami', JSON.stringify({ action: 'whoami', echo: { a: [1, '二'] } }), { 'x-wx-openid': 'o-trainee-1' });
+    const { status, json } = await call('whoami', JSON.stringify({ action: 'whoami', echo: { a: [1, '二'] } }), {
+      'x-wx-openid': 'o-trainee-1',
+    });
     expect(status).toBe(200);
-    expect(json).toEqual({ ok: true, data: { caller: { openid: 'o-trainee-1', appid: 'wx-local-appid', source: 'wx_client' }, echo: { a: [1, '二'] } } });
+    expect(json).toEqual({
+      ok: true,
+      data: { caller: { openid: 'o-trainee-1', appid: 'wx-local-appid', source: 'wx_client' }, echo: { a: [1, '二'] } },
+    });
   });
 
   it('honours x-wx-source and x-wx-appid', async () => {
-    const { json } = await call('whoami', '{"action":"whoami"}', { 'x-wx-openid': 'o-2', 'x-wx-source': 'wx_client,scf', 'x-wx-appid': 'wx123' });
+    const { json } = await call('whoami', '{"action":"whoami"}', {
+      'x-wx-openid': 'o-2',
+      'x-wx-source': 'wx_client,scf',
+      'x-wx-appid': 'wx123',
+    });
     expect(json).toMatchObject({ data: { caller: { openid: 'o-2', appid: 'wx123', source: 'wx_client,scf' } } });
   });
 
@@ -62,7 +82,10 @@ describe('functions host', () => {
   });
 
   it('a forged identity in the event is ignored', async () => {
-    const { json } = await call('whoami', JSON.stringify({ action: 'whoami', userInfo: { openId: 'forged' }, WX_OPENID: 'forged' }));
+    const { json } = await call(
+      'whoami',
+      JSON.stringify({ action: 'whoami', userInfo: { openId: 'forged' }, WX_OPENID: 'forged' }),
+    );
     expect(json).toMatchObject({ data: { caller: { openid: null } } });
   });
 

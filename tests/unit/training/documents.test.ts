@@ -1,4 +1,9 @@
-import { normalizeMaterial, normalizeSession, normalizeTraining, withDownloadUrl } from '../../../core/training/documents';
+import {
+  normalizeMaterial,
+  normalizeSession,
+  normalizeTraining,
+  withDownloadUrl,
+} from '../../../core/training/documents';
 
 describe('normalizeSession: hand-typed sessions', () => {
   it('reads a clean session with exact times', () => {
@@ -33,7 +38,9 @@ describe('normalizeSession: hand-typed sessions', () => {
   it('knows the four precision levels', () => {
     expect(normalizeSession({ _id: 'a', kind: 'lecture' })?.precision).toBe('none');
     expect(normalizeSession({ _id: 'a', kind: 'lecture', date: '2024-11-18' })?.precision).toBe('day');
-    expect(normalizeSession({ _id: 'a', kind: 'lecture', date: '2024-11-18', partOfDay: '下午' })?.precision).toBe('partOfDay');
+    expect(normalizeSession({ _id: 'a', kind: 'lecture', date: '2024-11-18', partOfDay: '下午' })?.precision).toBe(
+      'partOfDay',
+    );
     expect(normalizeSession({ _id: 'a', kind: 'lecture', date: '2024-11-18', start: '19:30' })).toMatchObject({
       precision: 'time',
       partOfDay: '晚上',
@@ -66,10 +73,23 @@ describe('normalizeSession: hand-typed sessions', () => {
 
   it('reads loosely typed dates, times and numbers', () => {
     expect(
-      normalizeSession({ _id: 'a', kind: 'lecture', title: 't', date: '2024/11/19', start: '9:00', end: '11点', durationMinutes: '90', order: '3' }),
+      normalizeSession({
+        _id: 'a',
+        kind: 'lecture',
+        title: 't',
+        date: '2024/11/19',
+        start: '9:00',
+        end: '11点',
+        durationMinutes: '90',
+        order: '3',
+      }),
     ).toMatchObject({ date: '2024-11-19', start: '09:00', end: '11:00', durationMinutes: 90, order: 3, problems: [] });
-    expect(normalizeSession({ _id: 'a', kind: 'lecture', date: new Date('2024-11-18T16:30:00Z') })?.date).toBe('2024-11-19');
-    expect(normalizeSession({ _id: 'a', kind: 'lecture', date: { $date: '2024-11-18T16:30:00Z' } })?.date).toBe('2024-11-19');
+    expect(normalizeSession({ _id: 'a', kind: 'lecture', date: new Date('2024-11-18T16:30:00Z') })?.date).toBe(
+      '2024-11-19',
+    );
+    expect(normalizeSession({ _id: 'a', kind: 'lecture', date: { $date: '2024-11-18T16:30:00Z' } })?.date).toBe(
+      '2024-11-19',
+    );
   });
 
   it('drops what cannot be used and names it', () => {
@@ -110,16 +130,40 @@ describe('normalizeSession: hand-typed sessions', () => {
 
 describe('normalizeTraining', () => {
   it('reports dates the wrong way round and bad group counts', () => {
-    const training = normalizeTraining({ _id: 't', name: '班', startDate: '2024-11-20', endDate: '2024-11-18', groupCount: 'ten' });
-    expect(training).toMatchObject({ startDate: '2024-11-20', endDate: '2024-11-18', groupCount: null, reportArticleId: null });
+    const training = normalizeTraining({
+      _id: 't',
+      name: '班',
+      startDate: '2024-11-20',
+      endDate: '2024-11-18',
+      groupCount: 'ten',
+    });
+    expect(training).toMatchObject({
+      startDate: '2024-11-20',
+      endDate: '2024-11-18',
+      groupCount: null,
+      reportArticleId: null,
+    });
     expect(training?.problems).toHaveLength(2);
   });
 });
 
 describe('normalizeMaterial', () => {
   it('reads a file and infers its type from the cloud file id', () => {
-    const material = normalizeMaterial({ _id: 'm', kind: 'file', title: '课件', fileId: 'cloud://env.bucket/slides/第一讲.PPTX', size: '2048' });
-    expect(material).toMatchObject({ kind: 'file', fileType: 'pptx', size: 2048, downloadUrl: null, openable: false, problems: [] });
+    const material = normalizeMaterial({
+      _id: 'm',
+      kind: 'file',
+      title: '课件',
+      fileId: 'cloud://env.bucket/slides/第一讲.PPTX',
+      size: '2048',
+    });
+    expect(material).toMatchObject({
+      kind: 'file',
+      fileType: 'pptx',
+      size: 2048,
+      downloadUrl: null,
+      openable: false,
+      problems: [],
+    });
     expect(withDownloadUrl(material!, 'https://files.example/x.pptx')).toMatchObject({ openable: true });
   });
 
@@ -130,8 +174,14 @@ describe('normalizeMaterial', () => {
   });
 
   it('infers a missing kind from the id that was filled in', () => {
-    expect(normalizeMaterial({ _id: 'm', title: '笔记', articleId: 'note-1' })).toMatchObject({ kind: 'article', openable: true });
-    expect(normalizeMaterial({ _id: 'm', title: 'x', fileId: 'cloud://e/a.pdf' })).toMatchObject({ kind: 'file', fileType: 'pdf' });
+    expect(normalizeMaterial({ _id: 'm', title: '笔记', articleId: 'note-1' })).toMatchObject({
+      kind: 'article',
+      openable: true,
+    });
+    expect(normalizeMaterial({ _id: 'm', title: 'x', fileId: 'cloud://e/a.pdf' })).toMatchObject({
+      kind: 'file',
+      fileType: 'pdf',
+    });
   });
 
   it('refuses a file id that is not in cloud storage', () => {

@@ -67,7 +67,9 @@ describe('buildOverview', () => {
   });
 
   it('still answers without a training document or with its dates mistyped', () => {
-    expect(buildOverview(null, [session({ _id: 'a', date: '2024-11-19' })]).days.map((d) => d.date)).toEqual(['2024-11-19']);
+    expect(buildOverview(null, [session({ _id: 'a', date: '2024-11-19' })]).days.map((d) => d.date)).toEqual([
+      '2024-11-19',
+    ]);
     const broken = normalizeTraining({ _id: 't', startDate: 'soon', endDate: '2024-11-20' });
     expect(buildOverview(broken, []).days).toEqual([]);
     const runaway = normalizeTraining({ _id: 't', startDate: '2024-11-18', endDate: '2042-11-20' });

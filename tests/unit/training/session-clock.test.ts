@@ -5,7 +5,12 @@ const at = (time: string) => Date.parse(`2024-11-18T${time}:00+08:00`);
 
 describe('session windows', () => {
   it('gives no window without a day, or with a day alone', () => {
-    expect(sessionWindows([{ ...base, id: 'a', date: null, partOfDay: '晚上' }, { ...base, id: 'b', date: '2024-11-18' }])).toEqual([]);
+    expect(
+      sessionWindows([
+        { ...base, id: 'a', date: null, partOfDay: '晚上' },
+        { ...base, id: 'b', date: '2024-11-18' },
+      ]),
+    ).toEqual([]);
   });
 
   it('ends an open-ended session at its duration, else at the next start that day, else with its part of day', () => {

@@ -57,7 +57,11 @@ Component({
       const id = event.currentTarget.dataset.id;
       const material = (this.data.materials as MaterialView[]).find((candidate) => candidate.id === id);
       if (!material || this.data.openingId !== '') return;
-      this.setData({ openingId: material.kind === 'file' ? id : '', progress: 0, failures: { ...this.data.failures, [id]: '' } });
+      this.setData({
+        openingId: material.kind === 'file' ? id : '',
+        progress: 0,
+        failures: { ...this.data.failures, [id]: '' },
+      });
       const result = await openMaterial(material, (progress) => this.setData({ progress }));
       this.setData({ openingId: '', progress: 0 });
       if (result.ok) return;
