@@ -1,5 +1,5 @@
 /** zod schemas of the `training` actions, typed against the shared contract so the two cannot drift. */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   MATERIAL_KINDS,
   TRAINING_LIMITS,
