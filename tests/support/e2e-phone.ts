@@ -52,9 +52,20 @@ export class Phone {
     if (fatal) throw new Error(`预览没能启动：${fatal}`);
   }
 
-  /** Taps the first visible element in the current page whose text contains `text`. */
+  /**
+   * Taps the element of the current page showing `text`: an element whose whole text is `text`
+   * wins over one that merely contains it (so '11月18日' taps the day tab, not a date range).
+   */
   async tapText(text: string | RegExp): Promise<void> {
-    await this.currentPage.getByText(text).first().click();
+    await (await this.textLocator(text)).click();
+  }
+
+  private async textLocator(text: string | RegExp): Promise<Locator> {
+    const loose = this.currentPage.getByText(text);
+    await loose.first().waitFor({ state: 'visible' });
+    if (text instanceof RegExp) return loose.first();
+    const exact = this.currentPage.getByText(text, { exact: true });
+    return (await exact.count()) > 0 ? exact.first() : loose.first();
   }
 
   /** Taps an element of the phone chrome or page by its accessible role and name. */
@@ -104,6 +115,15 @@ export class Phone {
 
   async pullDownRefresh(): Promise<void> {
     await this.page.evaluate(() => window.__wxPreview.pullDownRefresh());
+  }
+
+  /** Scrolls the current page so that `text` sits near the top of the screen. */
+  async scrollToText(text: string | RegExp): Promise<void> {
+    const target = await this.textLocator(text);
+    await target.evaluate((element) => {
+      element.scrollIntoView({ block: 'start' });
+      element.closest('.wxp-page-frame')?.scrollBy(0, -12);
+    });
   }
 
   async scrollToBottom(): Promise<void> {

@@ -15,10 +15,9 @@ import {
 } from '../page-stack';
 import { ApiFailure, asyncApi } from './async-api';
 import { cloud } from './cloud';
+import { downloadFile, downloadedTypes } from './download';
 import { storageApis } from './storage';
 import { appBaseInfo, deviceInfo, menuButtonRect, systemInfo, windowInfo } from './system';
-
-const downloadedFiles = new Map<string, string>();
 
 function navigation(name: string, run: (options: { url?: string; delta?: number }) => Promise<void>) {
   return asyncApi(name, async (options: { url?: string; delta?: number }) => {
@@ -161,17 +160,10 @@ const implemented: Record<string, unknown> = {
     showImageViewer(urls, options.current ?? urls[0]);
     return {};
   }),
-  downloadFile: asyncApi('downloadFile', async (options: { url?: string }) => {
-    if (!options.url) throw new ApiFailure('downloadFile', 'parameter.url should be String');
-    const response = await fetch(options.url);
-    const blob = await response.blob();
-    const tempFilePath = URL.createObjectURL(blob);
-    downloadedFiles.set(tempFilePath, blob.type);
-    return { tempFilePath, statusCode: response.status };
-  }),
+  downloadFile,
   openDocument: asyncApi('openDocument', (options: { filePath?: string; fileType?: string }) => {
     if (!options.filePath) throw new ApiFailure('openDocument', 'parameter.filePath should be String');
-    showDocumentViewer(options.filePath, options.fileType ?? downloadedFiles.get(options.filePath));
+    showDocumentViewer(options.filePath, options.fileType ?? downloadedTypes.get(options.filePath));
     return {};
   }),
   setClipboardData: asyncApi('setClipboardData', async (options: { data?: string }) => {

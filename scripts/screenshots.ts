@@ -1,0 +1,94 @@
+/**
+ * `npm run screenshots`: a PNG of every page, in the state a reader sees, into docs/screenshots/
+ * (used by the README and the organiser guide). Runs the real local stack and the same flows
+ * as the end-to-end tests, on Debian's Chromium at 2× (375 × 812 phone).
+ *   npm run screenshots                 all shots
+ *   npm run screenshots -- home report  only these
+ */
+import path from 'node:path';
+import { launchChromium, newPhoneContext } from '../tests/support/e2e-browser';
+import { Phone } from '../tests/support/e2e-phone';
+import { PROJECT_ROOT, startE2EStack } from '../tests/support/e2e-stack';
+import { openReport } from '../tests/e2e/flows/read-report';
+import { openLecture, openSchedule, openStudyNote } from '../tests/e2e/flows/training';
+
+const OUTPUT_DIR = path.join(PROJECT_ROOT, 'docs', 'screenshots');
+
+interface Shot {
+  name: string;
+  what: string;
+  reach(phone: Phone): Promise<void>;
+}
+
+async function scrollTo(phone: Phone, text: string): Promise<void> {
+  await phone.scrollToText(text);
+}
+
+const SHOTS: Shot[] = [
+  { name: 'home', what: '首页', reach: (phone) => phone.openApp().then(() => phone.expectText('最新报道')) },
+  { name: 'report', what: '报道（开头）', reach: openReport },
+  {
+    name: 'report-photo',
+    what: '报道（图片与说明）',
+    reach: async (phone) => {
+      await openReport(phone);
+      await scrollTo(phone, '会议现场');
+    },
+  },
+  {
+    name: 'report-quote',
+    what: '报道（小标题与引语）',
+    reach: async (phone) => {
+      await openReport(phone);
+      await scrollTo(phone, '精准选课');
+    },
+  },
+  { name: 'schedule', what: '日程', reach: openSchedule },
+  { name: 'lecture', what: '一堂课', reach: openLecture },
+  {
+    name: 'lecture-materials',
+    what: '一堂课的学习资料',
+    reach: async (phone) => {
+      await openLecture(phone);
+      await scrollTo(phone, '学习资料');
+    },
+  },
+  { name: 'study-note', what: '学习笔记', reach: openStudyNote },
+];
+
+async function main(): Promise<void> {
+  const wanted = new Set(process.argv.slice(2));
+  const shots = SHOTS.filter((shot) => wanted.size === 0 || wanted.has(shot.name));
+  if (shots.length === 0) throw new Error(`没有这些截图：${[...wanted].join(', ')}；可选：${SHOTS.map((shot) => shot.name).join(', ')}`);
+  const stack = await startE2EStack();
+  const browser = await launchChromium();
+  let failures = 0;
+  try {
+    for (const shot of shots) {
+      const context = await newPhoneContext(browser, 2);
+      const phone = new Phone(await context.newPage(), stack.url);
+      const file = path.join(OUTPUT_DIR, `${shot.name}.png`);
+      try {
+        await shot.reach(phone);
+        await phone.page.waitForTimeout(400); // let images and fonts settle
+        await phone.screenshot(file);
+        console.log(`screenshots: ${path.relative(PROJECT_ROOT, file)}  ${shot.what}`);
+      } catch (error) {
+        failures += 1;
+        console.error(`screenshots: ${shot.name}（${shot.what}）失败：${(error as Error).message}`);
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await stack.close();
+  }
+  if (failures > 0) process.exit(1);
+  process.exit(0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
