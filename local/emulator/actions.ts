@@ -1,11 +1,12 @@
 // node-sdk 3.18's database actions, answered the way @cloudbase/database 1.4 reads them:
 // every answer is `{requestId, data: {...}}`; documents travel as canonical EJSON strings.
+// The storage actions are answered by storage.ts.
 import { aggregate } from 'mingo';
 import type { Store } from './store';
 import { mingoCall, type Collection, type SortSpec } from './collection';
 import { decodeEjson, decodeEjsonObject, encodeEjson, isPlainObject, type Document } from './ejson';
 import { EmulatorError } from './errors';
-import { batchGetDownloadUrl } from './storage';
+import type { LocalStorage } from './storage';
 
 /** The SDK's own cap and default for get(): a raw request cannot ask for more either. */
 export const MAX_LIMIT = 1000;
@@ -13,6 +14,13 @@ export const DEFAULT_LIMIT = 100;
 
 export type Params = Record<string, unknown>;
 type Handler = (store: Store, params: Params, now: Date) => Record<string, unknown>;
+type StorageHandler = (storage: LocalStorage, params: Params, now: Date) => Record<string, unknown>;
+
+/** What the actions work on: the database and the file storage. */
+export interface Backend {
+  store: Store;
+  storage: LocalStorage;
+}
 
 const handlers: Record<string, Handler> = {
   'database.getDocument': (store, params, now) => {
@@ -72,24 +80,29 @@ const handlers: Record<string, Handler> = {
     store.create(params.collectionName);
     return {};
   },
+};
 
-  'storage.batchGetDownloadUrl': (_store, params) => batchGetDownloadUrl(params),
+const storageHandlers: Record<string, StorageHandler> = {
+  'storage.batchGetDownloadUrl': (storage, params, now) => storage.batchGetDownloadUrl(params, now),
+  'storage.batchDeleteFile': (storage, params) => storage.batchDeleteFile(params),
+  'storage.getUploadMetadata': (storage, params, now) => storage.getUploadMetadata(params, now),
 };
 
 export function supportedActions(): string[] {
-  return Object.keys(handlers);
+  return [...Object.keys(handlers), ...Object.keys(storageHandlers)];
 }
 
 /** Run one action; throws EmulatorError for anything the caller got wrong. */
-export function runAction(store: Store, params: Params, now: Date): Record<string, unknown> {
+export function runAction(backend: Backend, params: Params, now: Date): Record<string, unknown> {
   const action = params.action;
   if (typeof action !== 'string') throw new EmulatorError('INVALID_PARAM', '缺少 action');
-  const handler = handlers[action];
+  if (Object.hasOwn(storageHandlers, action)) return storageHandlers[action](backend.storage, params, now);
+  const handler = Object.hasOwn(handlers, action) ? handlers[action] : undefined;
   if (!handler) throw new EmulatorError('ACTION_NOT_SUPPORTED', `本地模拟器不支持的操作：${action}`);
   if (params.transactionId !== undefined) {
     throw new EmulatorError('ACTION_NOT_SUPPORTED', '本地模拟器不支持事务');
   }
-  return handler(store, params, now);
+  return handler(backend.store, params, now);
 }
 
 function modify(collection: Collection, params: Params, now: Date) {

@@ -3,9 +3,13 @@
 import type { AddressInfo } from 'node:net';
 import { createEmulatorServer } from './server';
 import { Store } from './store';
+import { LocalStorage } from './storage';
 
 export interface EmulatorOptions {
-  /** Folder for the journals (created if missing). Data survives restarts and kill -9. */
+  /**
+   * Folder for the journals and, under storage/, the files (created if missing). Data survives
+   * restarts and kill -9.
+   */
   dataDir: string;
   /** TCP port on 127.0.0.1; 0 or absent picks a free one. */
   port?: number;
@@ -19,10 +23,14 @@ export interface RunningEmulator {
 }
 
 export { createLocalCloudApp, LOCAL_ENV_ID } from './client';
+export { localFileId } from './cloud-path';
 
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
+  // Storage addresses name the emulator's own port, known only once it listens.
+  const listening = { port: 0 };
+  const storage = new LocalStorage(options.dataDir, () => `http://127.0.0.1:${listening.port}`);
   const store = Store.open(options.dataDir);
-  const server = createEmulatorServer(store);
+  const server = createEmulatorServer({ store, storage });
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -36,6 +44,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     throw error;
   }
   const { port } = server.address() as AddressInfo;
+  listening.port = port;
   let closing: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${port}/`,

@@ -1,19 +1,24 @@
 // HTTP front of the emulator: node-sdk POSTs signed JSON to `<serviceUrl>?env=..&seqId=..`.
 // Signatures are not checked (any secretId/secretKey works locally). Every failure is answered
 // as `{code, message, requestId}`, which node-sdk raises as a rejected promise; the server
-// itself never goes down because of one bad request.
+// itself never goes down because of one bad request. /storage/<path> is the file side of the
+// local storage (file-server.ts).
 import http from 'node:http';
 import crypto from 'node:crypto';
-import { runAction, type Params } from './actions';
+import { runAction, type Backend, type Params } from './actions';
 import { EmulatorError } from './errors';
-import type { Store } from './store';
 import { isPlainObject } from './ejson';
+import { isStorageRequest, serveStorage } from './file-server';
 
 /** The real service refuses large bodies too; 16 MB is far above any batch the SDK builds. */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-export function createEmulatorServer(store: Store): http.Server {
+export function createEmulatorServer(backend: Backend): http.Server {
   return http.createServer((request, response) => {
+    if (isStorageRequest(request)) {
+      serveStorage(backend.storage, request, response);
+      return;
+    }
     const requestId = crypto.randomUUID();
     if (request.method !== 'POST') {
       send(response, 405, { code: 'INVALID_PARAM', message: '只接受 POST 请求', requestId });
@@ -21,7 +26,7 @@ export function createEmulatorServer(store: Store): http.Server {
       return;
     }
     readBody(request)
-      .then((body) => send(response, 200, answer(store, body, requestId)))
+      .then((body) => send(response, 200, answer(backend, body, requestId)))
       .catch((error: unknown) => {
         const message = error instanceof EmulatorError ? error.message : '请求读取失败';
         send(response, error instanceof EmulatorError ? 413 : 400, { code: 'INVALID_PARAM', message, requestId });
@@ -29,10 +34,10 @@ export function createEmulatorServer(store: Store): http.Server {
   });
 }
 
-function answer(store: Store, body: string, requestId: string): Record<string, unknown> {
+function answer(backend: Backend, body: string, requestId: string): Record<string, unknown> {
   try {
     const params = parseParams(body);
-    const data = runAction(store, params, new Date());
+    const data = runAction(backend, params, new Date());
     return { requestId, data };
   } catch (error) {
     if (error instanceof EmulatorError) return { code: error.code, message: error.message, requestId };
