@@ -150,4 +150,12 @@ describe('首页 entries', () => {
     await tap(select(home, '.entry--fontSize'));
     expect(select(home, '.font-size-card')).toBeDefined();
   });
+
+  test('each entry is listed once', async () => {
+    installMiniprogram({ cloud: () => page([]) });
+    const home = await openPage('pages/home/index');
+    const labels = selectAll(home, '.entry__label').map((label) => text(label));
+    expect(labels).toEqual([...new Set(labels)]);
+    expect(labels).toContain('课程资料');
+  });
 });

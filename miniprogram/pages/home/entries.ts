@@ -19,12 +19,6 @@ export const HOME_ENTRIES: HomeEntry[] = [
     hint: '讲座学习笔记',
     target: { kind: 'page', url: '/training/materials/index' },
   },
-  {
-    key: 'materials',
-    label: '课程资料',
-    hint: '课件与讲义',
-    target: { kind: 'page', url: '/training/materials/index' },
-  },
   { key: 'articles', label: '课程报道', hint: '最新报道', target: { kind: 'action', name: 'articles' } },
   { key: 'fontSize', label: '字号', hint: '调大字体', target: { kind: 'action', name: 'fontSize' } },
 ];
