@@ -10,6 +10,10 @@ import { VISITOR } from '../../local/preview/identities';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
+// Evaluated in the browser (this file is compiled without DOM types, so as strings).
+const READY = "document.body.dataset.previewReady === 'true'";
+const FATAL = 'document.body.dataset.previewError';
+
 export interface OpenOptions {
   /** Identity key from local/preview/identities.ts: 'visitor', 'trainee-g3', 'leader-g3', 'admin'. */
   identity?: string;
@@ -47,8 +51,8 @@ export class Phone {
     const query = `?identity=${encodeURIComponent(options.identity ?? VISITOR.key)}`;
     const hash = options.path ? `#${options.path.startsWith('/') ? options.path : `/${options.path}`}` : '';
     await this.page.goto(`${this.baseUrl}/${query}${hash}`);
-    await this.page.waitForFunction(() => document.body.dataset.previewReady === 'true' || document.body.dataset.previewError);
-    const fatal = await this.page.evaluate(() => document.body.dataset.previewError);
+    await this.page.waitForFunction(`${READY} || ${FATAL} !== undefined`);
+    const fatal = await this.page.evaluate<string | undefined>(FATAL);
     if (fatal) throw new Error(`预览没能启动：${fatal}`);
   }
 
@@ -91,11 +95,11 @@ export class Phone {
   }
 
   async route(): Promise<string | null> {
-    return this.page.evaluate(() => window.__wxPreview.currentRoute());
+    return this.page.evaluate<string | null>('window.__wxPreview.currentRoute()');
   }
 
   async expectRoute(route: string): Promise<void> {
-    await this.page.waitForFunction((expected) => window.__wxPreview.currentRoute() === expected, route);
+    await this.page.waitForFunction(`window.__wxPreview.currentRoute() === ${JSON.stringify(route)}`);
   }
 
   /** The back arrow of the navigation bar. */
@@ -107,14 +111,14 @@ export class Phone {
     await this.page.locator('#wx-tab-bar').getByRole('tab', { name: text }).click();
   }
 
-  /** Chooses another identity in the switcher beside the phone (the app relaunches). */
+  /** Chooses another identity in the switcher beside the phone (the app restarts on the same page). */
   async switchIdentity(key: string): Promise<void> {
-    await this.page.selectOption('#preview-identity', key);
-    await this.page.waitForFunction(() => document.body.dataset.previewReady === 'true');
+    await Promise.all([this.page.waitForEvent('load'), this.page.selectOption('#preview-identity', key)]);
+    await this.page.waitForFunction(READY);
   }
 
   async pullDownRefresh(): Promise<void> {
-    await this.page.evaluate(() => window.__wxPreview.pullDownRefresh());
+    await this.page.evaluate('window.__wxPreview.pullDownRefresh()');
   }
 
   /** Scrolls the current page so that `text` sits near the top of the screen. */
@@ -134,11 +138,5 @@ export class Phone {
   async screenshot(file: string): Promise<void> {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     await this.screen.screenshot({ path: file, animations: 'disabled' });
-  }
-}
-
-declare global {
-  interface Window {
-    __wxPreview: { currentRoute(): string | null; pullDownRefresh(): boolean; stack(): string[] };
   }
 }

@@ -28,11 +28,39 @@ export interface E2EStackOptions {
 
 let built: Promise<void> | undefined;
 
-/** Builds miniprogram_npm and the function bundles once per test file, as `npm start` does. */
+const BUILD_LOCK = path.join(PROJECT_ROOT, 'dist', '.e2e-build.lock');
+const STALE_LOCK_MS = 5 * 60_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Builds miniprogram_npm and the function bundles as `npm start` does, once per test run:
+ * jest runs test files in parallel workers, and two builds writing dist/ at once would let a
+ * worker load a half-written bundle. The first worker takes a lock folder and builds; the
+ * others wait for it to go away and use that build.
+ */
 function buildOnce(): Promise<void> {
   built ??= (async () => {
-    await packMiniprogramNpm();
-    await buildFunctions();
+    fs.mkdirSync(path.dirname(BUILD_LOCK), { recursive: true });
+    for (;;) {
+      try {
+        fs.mkdirSync(BUILD_LOCK);
+        break;
+      } catch {
+        const age = Date.now() - (fs.statSync(BUILD_LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+        if (age > STALE_LOCK_MS) fs.rmSync(BUILD_LOCK, { recursive: true, force: true });
+        else {
+          while (fs.existsSync(BUILD_LOCK)) await sleep(200);
+          return;
+        }
+      }
+    }
+    try {
+      await packMiniprogramNpm();
+      await buildFunctions();
+    } finally {
+      fs.rmSync(BUILD_LOCK, { recursive: true, force: true });
+    }
   })();
   return built;
 }

@@ -1,6 +1,7 @@
 /**
  * The identity switcher beside the phone. The choice is remembered (sessionStorage) and only
- * decides the x-wx-openid header of cloud function calls; a change relaunches the app.
+ * decides the x-wx-openid header of cloud function calls; a change restarts the app (a reload)
+ * on the page that was open, as when another WeChat user opens it.
  */
 import type { PreviewIdentity } from '../identities';
 import { boot } from './boot-config';

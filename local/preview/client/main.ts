@@ -106,9 +106,11 @@ onStackChange(() => {
 
 const pages = document.getElementById('wx-pages');
 if (pages) installTapBridge(pages);
+// Another identity is another WeChat user opening the mini-program: start it afresh on the same page.
 mountIdentitySwitcher(() => {
   const route = topPage()?.route;
-  void reLaunch(`/${route ?? ''}`);
+  location.hash = route ? `#/${route}` : '';
+  location.reload();
 });
 
 if (window.__wxPreviewCompileError) fatal(window.__wxPreviewCompileError);
