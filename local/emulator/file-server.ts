@@ -21,7 +21,11 @@ export function isStorageRequest(request: http.IncomingMessage): boolean {
   return (request.url ?? '').startsWith(STORAGE_ROUTE);
 }
 
-export function serveStorage(storage: LocalStorage, request: http.IncomingMessage, response: http.ServerResponse): void {
+export function serveStorage(
+  storage: LocalStorage,
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+): void {
   const requestId = crypto.randomUUID();
   // The browser preview fetches files from another origin (the functions host's page).
   response.setHeader('access-control-allow-origin', '*');
@@ -69,14 +73,16 @@ async function handle(
     return sendError(response, 403, 'AccessDenied', message, requestId, cloudPath);
   }
   if (signedMethod === 'PUT') {
-    if (Number(request.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES) throw new FileTooLargeError(MAX_UPLOAD_BYTES);
+    if (Number(request.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES)
+      throw new FileTooLargeError(MAX_UPLOAD_BYTES);
     await storage.files.write(cloudPath, request, MAX_UPLOAD_BYTES);
     response.writeHead(200, { 'content-length': 0, 'x-cos-request-id': requestId });
     response.end();
     return;
   }
   const found = storage.files.find(cloudPath);
-  if (!found) return sendError(response, 404, 'NoSuchKey', `本地存储中没有这个文件：${cloudPath}`, requestId, cloudPath);
+  if (!found)
+    return sendError(response, 404, 'NoSuchKey', `本地存储中没有这个文件：${cloudPath}`, requestId, cloudPath);
   response.writeHead(200, {
     'content-type': contentTypeOf(cloudPath),
     'content-length': found.size,

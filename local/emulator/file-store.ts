@@ -2,7 +2,7 @@
 //
 // Writes go to <dataDir>/storage-uploads/ first, are fsync'ed, then renamed into place, so a file is
 // either absent or complete, even after kill -9 (a half-written upload only leaves a temporary file,
-// cleared on the next start). Paths are checked by cloud-path.ts before they get here; the folder
+// cleared when the emulator next starts). Paths are checked by cloud-path.ts before they get here; the folder
 // containment check below is a second line against a path that would leave the storage folder.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,8 +26,12 @@ export class FileStore {
     this.root = path.resolve(dataDir, 'storage');
     this.uploads = path.resolve(dataDir, 'storage-uploads');
     fs.mkdirSync(this.root, { recursive: true });
-    fs.rmSync(this.uploads, { recursive: true, force: true }); // leftovers of uploads cut short
     fs.mkdirSync(this.uploads, { recursive: true });
+  }
+
+  /** Remove what uploads cut short (kill -9) left behind; only the emulator calls it, on start. */
+  discardUnfinishedUploads(): void {
+    for (const entry of fs.readdirSync(this.uploads)) fs.rmSync(path.join(this.uploads, entry), { force: true });
   }
 
   /** The regular file at a cloud path, or undefined when there is none. */

@@ -33,6 +33,7 @@ export class LocalStorage {
     private readonly origin: () => string,
   ) {
     this.files = new FileStore(dataDir);
+    this.files.discardUnfinishedUploads();
   }
 
   /** `storage.batchGetDownloadUrl`: `{download_list: [{fileID, tempFileURL, code}]}`. */

@@ -25,6 +25,10 @@ export class UrlSigner {
   }
 
   private signature(method: SignedMethod, cloudPath: string, expiresAt: number): string {
-    return crypto.createHmac('sha256', this.key).update(`${method}\n${cloudPath}\n${expiresAt}`).digest('hex').slice(0, 32);
+    return crypto
+      .createHmac('sha256', this.key)
+      .update(`${method}\n${cloudPath}\n${expiresAt}`)
+      .digest('hex')
+      .slice(0, 32);
   }
 }
