@@ -13,9 +13,9 @@
 // (the functions runtime calls it only when TCB_SERVICE_URL is set) and never overrides a value
 // somebody set on purpose.
 import tcb from '@cloudbase/node-sdk';
+import { LOCAL_ENV_ID } from './local-env';
 
-/** The env id the local stack uses; any string works, the emulator has one database. */
-export const LOCAL_ENV_ID = 'local';
+export { LOCAL_ENV_ID };
 
 export function createLocalCloudApp(serviceUrl: string): tcb.CloudBase {
   if (!/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(serviceUrl)) {

@@ -7,7 +7,7 @@
 // single storage: when reading, env and bucket are not checked and only <path> picks the file, so an
 // id copied from a real environment finds the local file put at the same path.
 import { EmulatorError } from './errors';
-import { LOCAL_ENV_ID } from './client';
+import { LOCAL_ENV_ID } from './local-env';
 
 export const LOCAL_BUCKET = `${Buffer.from(LOCAL_ENV_ID.slice(0, 2)).toString('hex')}-${LOCAL_ENV_ID}`;
 
