@@ -72,6 +72,33 @@ describe('首页 states', () => {
     const home = await openPage('pages/home/index');
     expect(text(select(home, '.page-state', '.state-view__error'))).toContain('操作过于频繁，请稍后再试');
   });
+
+  test('an answer of another shape (a function out of step with the client) ends in the error state, not a skeleton', async () => {
+    const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const harness = installMiniprogram({ cloud: () => ({ ok: true, data: { articles: [] } }) });
+    const home = await openPage('pages/home/index');
+    expect(select(home, '.page-state', '.state-view__skeleton')).toBeUndefined();
+    expect(text(select(home, '.page-state', '.state-view__error'))).toContain('内容暂时无法显示，请更新小程序后重试');
+    expect(error).toHaveBeenCalled();
+
+    harness.setCloud(() => page([summary('a1', '更新后的报道')]));
+    await tap(select(home, '.page-state', '.state-view__retry', '.t-button'));
+    expect(text(select(home, '.article-item'))).toContain('更新后的报道');
+    error.mockRestore();
+  });
+
+  test('a slow answer overtaken by a retry is dropped', async () => {
+    const answers: ((value: unknown) => void)[] = [];
+    installMiniprogram({ cloud: () => new Promise((resolve) => answers.push(resolve)) });
+    const home = await openPage('pages/home/index');
+    (home.instance as unknown as { onRetry(): void }).onRetry();
+    await settle();
+    answers[1](page([summary('new', '新的答复')]));
+    await settle();
+    answers[0](page([summary('old', '旧的答复')]));
+    await settle();
+    expect(selectAll(home, '.article-item').map((item) => text(item))).toEqual([expect.stringContaining('新的答复')]);
+  });
 });
 
 describe('首页 paging', () => {

@@ -3,9 +3,8 @@
  * - loading: a skeleton shaped like what is coming (list or article), not a spinner alone;
  * - empty: says what happened and what to do;
  * - error: the reason and a large retry button (emits `retry`).
- * Renders nothing when status is 'ready'.
+ * Renders nothing when status is 'ready'. Pages drive `status` through shell/screen-load.
  */
-export type ViewStatus = 'loading' | 'empty' | 'error' | 'ready';
 
 Component({
   properties: {

@@ -6,20 +6,16 @@ import type { ArticleSummary } from '../../contracts/articles';
 import { COURSE } from '../../config/index';
 import { listArticles } from '../../services/articles';
 import { fontSizeBehavior } from '../../shell/font-size-behavior';
+import { loadGeneration, loadScreen, type LoadOptions, type ScreenStatus } from '../../shell/screen-load';
 import { HOME_ENTRIES } from './entries';
 import type { HomeEntry } from './entries';
-
-type ListStatus = 'loading' | 'ready' | 'empty' | 'error';
-
-/** Each refresh bumps the generation, so a slow older answer never overwrites a newer one. */
-const generations = new WeakMap<object, number>();
 
 Component({
   behaviors: [fontSizeBehavior],
   data: {
     course: COURSE,
     entries: HOME_ENTRIES,
-    status: 'loading' as ListStatus,
+    status: 'loading' as ScreenStatus,
     errorMessage: '',
     articles: [] as ArticleSummary[],
     nextCursor: null as string | null,
@@ -49,37 +45,34 @@ Component({
       void this.loadFirstPage();
     },
 
-    async loadFirstPage(options: { keepContent?: boolean } = {}) {
-      const generation = (generations.get(this) ?? 0) + 1;
-      generations.set(this, generation);
-      if (!options.keepContent || this.data.status !== 'ready') this.setData({ status: 'loading' });
-      const result = await listArticles();
-      if (generations.get(this) !== generation) return;
-      if (!result.ok) {
-        if (options.keepContent && this.data.status === 'ready') {
-          wx.showToast({ title: result.error.message, icon: 'none' });
-        } else {
-          this.setData({ status: 'error', errorMessage: result.error.message });
-        }
-        return;
-      }
-      const { items, nextCursor } = result.data;
-      this.setData({
-        status: items.length > 0 ? 'ready' : 'empty',
-        articles: items,
-        nextCursor,
-        moreError: '',
-        loadingMore: false,
-      });
+    async loadFirstPage(options: LoadOptions = {}) {
+      await loadScreen(
+        this,
+        () => listArticles(),
+        ({ items, nextCursor }) =>
+          this.setData({
+            status: items.length > 0 ? 'ready' : 'empty',
+            articles: items,
+            nextCursor,
+            moreError: '',
+            loadingMore: false,
+          }),
+        options,
+      );
     },
 
     async loadMore() {
       const cursor = this.data.nextCursor;
       if (!cursor || this.data.loadingMore || this.data.status !== 'ready') return;
-      const generation = generations.get(this) ?? 0;
+      const generation = loadGeneration(this);
       this.setData({ loadingMore: true, moreError: '' });
       const result = await listArticles(cursor);
-      if (generations.get(this) !== generation) return;
+      if (loadGeneration(this) !== generation) {
+        // A refresh started meanwhile and replaces the list: drop this page, but never leave the footer
+        // saying 正在加载 (a refresh that fails keeps the old list and only shows a toast).
+        this.setData({ loadingMore: false });
+        return;
+      }
       if (!result.ok) {
         this.setData({ loadingMore: false, moreError: result.error.message });
         return;

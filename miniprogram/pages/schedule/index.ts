@@ -6,9 +6,10 @@
  */
 import type { OverviewResponse } from '../../contracts/training';
 import { shanghaiClock } from '../../lib/datetime';
-import { nowAndNext } from '../../lib/session-clock';
+import { nowAndNext, type NowAndNext } from '../../lib/session-clock';
 import { getOverview } from '../../services/training';
 import { fontSizeBehavior } from '../../shell/font-size-behavior';
+import { loadScreen, type LoadOptions, type ScreenStatus } from '../../shell/screen-load';
 import {
   courseHeader,
   dayTabs,
@@ -21,19 +22,22 @@ import {
   type SessionCard,
 } from './view-model';
 
-type Status = 'loading' | 'ready' | 'empty' | 'error';
-
 const CLOCK_INTERVAL_MS = 60_000;
 
-/** Per page instance: the overview last loaded, the clock timer, and a generation against stale answers. */
+/** Per page instance: the overview last loaded and the clock timer. */
 const overviews = new WeakMap<object, OverviewResponse>();
 const timers = new WeakMap<object, ReturnType<typeof setInterval>>();
-const generations = new WeakMap<object, number>();
+
+/** The session under way and the next one, now. */
+function clockOf(overview: OverviewResponse): NowAndNext {
+  const sessions = [...overview.days.flatMap((day) => day.sessions), ...overview.unscheduled];
+  return nowAndNext(sessions, Date.now());
+}
 
 Component({
   behaviors: [fontSizeBehavior],
   data: {
-    status: 'loading' as Status,
+    status: 'loading' as ScreenStatus,
     errorMessage: '',
     header: null as CourseHeader | null,
     tabs: [] as DayTab[],
@@ -71,39 +75,29 @@ Component({
       void this.load();
     },
 
-    async load(options: { keepContent?: boolean } = {}) {
-      const generation = (generations.get(this) ?? 0) + 1;
-      generations.set(this, generation);
-      if (!options.keepContent || this.data.status !== 'ready') this.setData({ status: 'loading' });
-      const result = await getOverview();
-      if (generations.get(this) !== generation) return;
-      if (!result.ok) {
-        if (options.keepContent && this.data.status === 'ready')
-          wx.showToast({ title: result.error.message, icon: 'none' });
-        else this.setData({ status: 'error', errorMessage: result.error.message });
-        return;
-      }
-      const overview = result.data;
-      overviews.set(this, overview);
+    async load(options: LoadOptions = {}) {
+      await loadScreen(this, getOverview, (overview) => this.showOverview(overview), options);
+    },
+
+    showOverview(overview: OverviewResponse) {
       if (overview.counts.total === 0 && overview.training === null) {
+        overviews.set(this, overview);
         this.setData({ status: 'empty' });
         return;
       }
-      const clock = this.clock(overview);
-      const keep = this.data.tabs.some((tab) => tab.key === this.data.activeTab) ? this.data.activeTab : '';
-      const tabs = dayTabs(overview, shanghaiClock(Date.now()).date);
+      const today = shanghaiClock(Date.now()).date;
+      const tabs = dayTabs(overview, today);
+      const header = courseHeader(overview);
+      // A refresh stays on the tab shown before, while that tab still exists.
+      const shown = this.data.activeTab;
+      const isTabOf = (list: DayTab[]) => list.some((tab) => tab.key === shown);
       const activeTab =
-        keep && tabs.some((tab) => tab.key === keep)
-          ? keep
-          : defaultTab(overview, shanghaiClock(Date.now()).date, clock);
-      this.setData({ status: 'ready', header: courseHeader(overview), tabs });
+        isTabOf(this.data.tabs) && isTabOf(tabs) ? shown : defaultTab(overview, today, clockOf(overview));
+      // Kept only once it proved readable: the minute clock re-reads it.
+      overviews.set(this, overview);
+      this.setData({ status: 'ready', header, tabs });
       this.showTab(activeTab);
       this.startClock();
-    },
-
-    clock(overview: OverviewResponse) {
-      const sessions = [...overview.days.flatMap((day) => day.sessions), ...overview.unscheduled];
-      return nowAndNext(sessions, Date.now());
     },
 
     showTab(key: string) {
@@ -112,7 +106,7 @@ Component({
       const sessions = sessionsOfTab(overview, key);
       this.setData({
         activeTab: key,
-        cards: sessionCards(sessions, this.clock(overview)),
+        cards: sessionCards(sessions, clockOf(overview)),
         hint: tabHint(key, sessions.length, overview.unscheduled.length > 0),
       });
     },

@@ -5,8 +5,7 @@
 import type { Article, ArticleByline } from '../../contracts/articles';
 import { getArticle } from '../../services/articles';
 import { fontSizeBehavior } from '../../shell/font-size-behavior';
-
-type ArticleStatus = 'loading' | 'ready' | 'error';
+import { loadScreen, type ScreenStatus } from '../../shell/screen-load';
 
 /** Only the byline groups the article actually names, e.g. ['记者 张三 李四', '编辑 王五']. */
 export function bylineLines(byline: ArticleByline): string[] {
@@ -22,7 +21,7 @@ Component({
   behaviors: [fontSizeBehavior],
   data: {
     id: '',
-    status: 'loading' as ArticleStatus,
+    status: 'loading' as ScreenStatus,
     errorMessage: '',
     article: null as Article | null,
     bylines: [] as string[],
@@ -43,15 +42,14 @@ Component({
         this.setData({ status: 'error', errorMessage: '没有指定要打开的文章，请从首页重新进入' });
         return;
       }
-      this.setData({ status: 'loading' });
-      const result = await getArticle(this.data.id);
-      if (!result.ok) {
-        this.setData({ status: 'error', errorMessage: result.error.message });
-        return;
-      }
-      const { article } = result.data;
-      this.setData({ status: 'ready', article, bylines: bylineLines(article.byline) });
-      void wx.setNavigationBarTitle({ title: article.source || '报道' });
+      await loadScreen(
+        this,
+        () => getArticle(this.data.id),
+        ({ article }) => {
+          this.setData({ status: 'ready', article, bylines: bylineLines(article.byline) });
+          void wx.setNavigationBarTitle({ title: article.source || '报道' });
+        },
+      );
     },
 
     onShareAppMessage() {

@@ -5,8 +5,8 @@
 import type { MaterialKind, MaterialView } from '../../contracts/training';
 import { listMaterials } from '../../services/training';
 import { fontSizeBehavior } from '../../shell/font-size-behavior';
+import { loadScreen, type ScreenStatus } from '../../shell/screen-load';
 
-type Status = 'loading' | 'ready' | 'empty' | 'error';
 type Filter = 'all' | MaterialKind;
 
 const FILTERS: { key: Filter; label: string }[] = [
@@ -21,15 +21,13 @@ const EMPTY_TEXTS: Record<Filter, string> = {
   file: '还没有文件类资料',
 };
 
-const generations = new WeakMap<object, number>();
-
 Component({
   behaviors: [fontSizeBehavior],
   data: {
     filters: FILTERS,
     filter: 'all' as Filter,
     sessionId: '',
-    status: 'loading' as Status,
+    status: 'loading' as ScreenStatus,
     errorMessage: '',
     emptyText: EMPTY_TEXTS.all,
     materials: [] as MaterialView[],
@@ -58,20 +56,16 @@ Component({
     },
 
     async load() {
-      const generation = (generations.get(this) ?? 0) + 1;
-      generations.set(this, generation);
-      this.setData({ status: 'loading', emptyText: EMPTY_TEXTS[this.data.filter] });
+      this.setData({ emptyText: EMPTY_TEXTS[this.data.filter] });
       const filter: { sessionId?: string; kind?: MaterialKind } = {};
       if (this.data.sessionId) filter.sessionId = this.data.sessionId;
       if (this.data.filter !== 'all') filter.kind = this.data.filter;
-      const result = await listMaterials(filter);
-      if (generations.get(this) !== generation) return;
-      if (!result.ok) {
-        this.setData({ status: 'error', errorMessage: result.error.message });
-        return;
-      }
-      const { items, sessionTitles } = result.data;
-      this.setData({ status: items.length > 0 ? 'ready' : 'empty', materials: items, sessionTitles });
+      await loadScreen(
+        this,
+        () => listMaterials(filter),
+        ({ items, sessionTitles }) =>
+          this.setData({ status: items.length > 0 ? 'ready' : 'empty', materials: items, sessionTitles }),
+      );
     },
   },
 });

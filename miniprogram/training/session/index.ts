@@ -6,8 +6,7 @@ import type { MaterialView, SessionView, Speaker } from '../../contracts/trainin
 import { sessionDateLabel, sessionExtrasLabel, sessionTimeLabel } from '../../lib/session-labels';
 import { getSession } from '../../services/training';
 import { fontSizeBehavior } from '../../shell/font-size-behavior';
-
-type Status = 'loading' | 'ready' | 'empty' | 'error';
+import { loadScreen, type ScreenStatus } from '../../shell/screen-load';
 
 interface SessionDetail {
   kindLabel: string;
@@ -40,7 +39,7 @@ Component({
   behaviors: [fontSizeBehavior],
   data: {
     id: '',
-    status: 'loading' as Status,
+    status: 'loading' as ScreenStatus,
     errorMessage: '',
     detail: null as SessionDetail | null,
     materials: [] as MaterialView[],
@@ -66,15 +65,14 @@ Component({
         this.setData({ status: 'error', errorMessage: '没有指定要查看的日程' });
         return;
       }
-      this.setData({ status: 'loading' });
-      const result = await getSession(this.data.id);
-      if (!result.ok) {
-        this.setData({ status: 'error', errorMessage: result.error.message });
-        return;
-      }
-      const { session, materials } = result.data;
-      wx.setNavigationBarTitle({ title: session.kindLabel });
-      this.setData({ status: 'ready', detail: detailOf(session), materials });
+      await loadScreen(
+        this,
+        () => getSession(this.data.id),
+        ({ session, materials }) => {
+          this.setData({ status: 'ready', detail: detailOf(session), materials });
+          void wx.setNavigationBarTitle({ title: session.kindLabel });
+        },
+      );
     },
 
     onShareAppMessage() {

@@ -1,0 +1,66 @@
+/**
+ * How every screen loads what it shows, the same way on each page (the states are drawn by
+ * components/state-view):
+ * - the skeleton while the request runs, unless a refresh keeps the content already on screen;
+ * - a failure shows the error state with its retry, or, over kept content, a toast: a failed pull-down
+ *   refresh never blanks what the reader was looking at;
+ * - an answer overtaken by a newer load of the same screen is dropped, so a slow old answer never
+ *   overwrites a newer one;
+ * - an answer the page cannot show (a function deployed older or newer than this client, answering
+ *   another shape) ends in the error state too, not in a skeleton that never goes away.
+ */
+import type { Envelope } from '../contracts/envelope';
+
+/** What a screen shows: its content ('ready') or one of the states of <state-view>. */
+export type ScreenStatus = 'loading' | 'ready' | 'empty' | 'error';
+
+export const UNREADABLE_ANSWER_MESSAGE = '内容暂时无法显示，请更新小程序后重试';
+
+/** The slice of a page that loading drives: its `status` and `errorMessage`. */
+export interface Screen {
+  data: { status: ScreenStatus };
+  setData(data: { status: ScreenStatus; errorMessage?: string }): void;
+}
+
+export interface LoadOptions {
+  /** A refresh: keep the content on screen while loading, and say a failure in a toast. */
+  keepContent?: boolean;
+}
+
+/** Per screen: bumped by every load, so an answer can tell whether a newer load started meanwhile. */
+const generations = new WeakMap<object, number>();
+
+/** Compare before and after an await: a different value means a newer load has started since. */
+export function loadGeneration(screen: object): number {
+  return generations.get(screen) ?? 0;
+}
+
+/** Requests the screen's content and hands it to `show` (which sets status 'ready' or 'empty'). */
+export async function loadScreen<T>(
+  screen: Screen,
+  request: () => Promise<Envelope<T>>,
+  show: (data: T) => void,
+  options: LoadOptions = {},
+): Promise<void> {
+  const generation = loadGeneration(screen) + 1;
+  generations.set(screen, generation);
+  const keepContent = options.keepContent === true && screen.data.status === 'ready';
+  if (!keepContent) screen.setData({ status: 'loading' });
+  const result = await request();
+  if (loadGeneration(screen) !== generation) return;
+  if (!result.ok) {
+    reportFailure(screen, result.error.message, keepContent);
+    return;
+  }
+  try {
+    show(result.data);
+  } catch (error) {
+    console.error('页面无法显示云函数的应答', error);
+    reportFailure(screen, UNREADABLE_ANSWER_MESSAGE, keepContent);
+  }
+}
+
+function reportFailure(screen: Screen, message: string, keepContent: boolean): void {
+  if (keepContent) wx.showToast({ title: message, icon: 'none' });
+  else screen.setData({ status: 'error', errorMessage: message });
+}
