@@ -59,7 +59,8 @@ const SHOTS: Shot[] = [
 async function main(): Promise<void> {
   const wanted = new Set(process.argv.slice(2));
   const shots = SHOTS.filter((shot) => wanted.size === 0 || wanted.has(shot.name));
-  if (shots.length === 0) throw new Error(`没有这些截图：${[...wanted].join(', ')}；可选：${SHOTS.map((shot) => shot.name).join(', ')}`);
+  if (shots.length === 0)
+    throw new Error(`没有这些截图：${[...wanted].join(', ')}；可选：${SHOTS.map((shot) => shot.name).join(', ')}`);
   const stack = await startE2EStack();
   const browser = await launchChromium();
   let failures = 0;

@@ -20,12 +20,19 @@ export const CHROMIUM_ARGS = [
 
 export async function launchChromium(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
-    throw new Error(`找不到 Chromium（${CHROMIUM_PATH}）：请运行 scripts/setup.sh，或 apt-get install chromium fonts-noto-cjk`);
+    throw new Error(
+      `找不到 Chromium（${CHROMIUM_PATH}）：请运行 scripts/setup.sh，或 apt-get install chromium fonts-noto-cjk`,
+    );
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
 /** A context big enough for the desk (side panel + 375 × 812 phone). */
 export function newPhoneContext(browser: Browser, deviceScaleFactor = 1): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 760, height: 880 }, deviceScaleFactor, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  return browser.newContext({
+    viewport: { width: 760, height: 880 },
+    deviceScaleFactor,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
 }

@@ -36,7 +36,12 @@ export interface E2EContext {
 }
 
 function fileSafe(name: string): string {
-  return name.replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 120) || 'flow';
+  return (
+    name
+      .replace(/[^\p{L}\p{N}_-]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 120) || 'flow'
+  );
 }
 
 export function useE2E(options: E2EStackOptions = {}): E2EContext {

@@ -26,8 +26,20 @@ const descriptors = new Map<string, ComponentDescriptor>();
 let loading: ComponentDescriptor | null = null;
 
 const PAGE_LIFECYCLES = [
-  'onLoad', 'onShow', 'onReady', 'onHide', 'onUnload', 'onPullDownRefresh', 'onReachBottom',
-  'onShareAppMessage', 'onShareTimeline', 'onAddToFavorites', 'onPageScroll', 'onResize', 'onTabItemTap', 'onSaveExitState',
+  'onLoad',
+  'onShow',
+  'onReady',
+  'onHide',
+  'onUnload',
+  'onPullDownRefresh',
+  'onReachBottom',
+  'onShareAppMessage',
+  'onShareTimeline',
+  'onAddToFavorites',
+  'onPageScroll',
+  'onResize',
+  'onTabItemTap',
+  'onSaveExitState',
 ];
 
 export function componentIdOf(path: string): string | undefined {

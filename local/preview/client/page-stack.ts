@@ -175,7 +175,16 @@ async function createPage(route: string, query: Record<string, string>): Promise
   component.dom.setAttribute('data-wx-page', route);
   const instance = component.instance;
   Object.assign(instance, { route, __route__: route, options: query });
-  const entry: PageEntry = { route, query, component, frame, instance, window: windowOf(descriptor.json), ready: false, refreshing: false };
+  const entry: PageEntry = {
+    route,
+    query,
+    component,
+    frame,
+    instance,
+    window: windowOf(descriptor.json),
+    ready: false,
+    refreshing: false,
+  };
   reachBottomWatcher(entry);
   pullDownWatcher(entry);
   callPage(entry, 'onLoad', query);
@@ -214,8 +223,12 @@ function serialised<T>(task: () => Promise<T>): Promise<T> {
 export function navigateTo(url: string): Promise<void> {
   return serialised(async () => {
     const { route, query } = parseUrl(url);
-    if (isTabPage(route)) throw new NavigationError(`navigateTo:fail can not navigateTo a tabbar page（${route} 是 tabBar 页面，请用 switchTab）`);
-    if (stack.length >= MAX_STACK) throw new NavigationError('navigateTo:fail webview count limit exceed（页面栈最多 10 层）');
+    if (isTabPage(route))
+      throw new NavigationError(
+        `navigateTo:fail can not navigateTo a tabbar page（${route} 是 tabBar 页面，请用 switchTab）`,
+      );
+    if (stack.length >= MAX_STACK)
+      throw new NavigationError('navigateTo:fail webview count limit exceed（页面栈最多 10 层）');
     const entry = await createPage(route, query);
     const previous = topPage();
     if (previous) hide(previous);

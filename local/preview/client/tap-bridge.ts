@@ -19,16 +19,27 @@ function exparserTarget(start: EventTarget | null): WxDom | null {
 function dispatch(name: string, event: MouseEvent): void {
   const target = exparserTarget(event.target);
   if (!target) return;
-  const touch = { identifier: 0, pageX: event.pageX, pageY: event.pageY, clientX: event.clientX, clientY: event.clientY, force: 1 };
+  const touch = {
+    identifier: 0,
+    pageX: event.pageX,
+    pageY: event.pageY,
+    clientX: event.clientX,
+    clientY: event.clientY,
+    force: 1,
+  };
   exparser.Event.dispatchEvent(
     target,
-    exparser.Event.create(name, { x: event.pageX, y: event.pageY }, {
-      originalEvent: event,
-      bubbles: true,
-      capturePhase: true,
-      composed: true,
-      extraFields: { touches: [], changedTouches: [touch] },
-    }),
+    exparser.Event.create(
+      name,
+      { x: event.pageX, y: event.pageY },
+      {
+        originalEvent: event,
+        bubbles: true,
+        capturePhase: true,
+        composed: true,
+        extraFields: { touches: [], changedTouches: [touch] },
+      },
+    ),
   );
 }
 

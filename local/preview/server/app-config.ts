@@ -38,7 +38,9 @@ export function readAppJson(miniprogramRoot: string): JsonObject {
 
 /** All page paths of the app: main package first, then every subpackage's pages under its root. */
 export function allPagePaths(appJson: JsonObject): string[] {
-  const pages = Array.isArray(appJson.pages) ? appJson.pages.filter((page): page is string => typeof page === 'string') : [];
+  const pages = Array.isArray(appJson.pages)
+    ? appJson.pages.filter((page): page is string => typeof page === 'string')
+    : [];
   const subpackages = (appJson.subpackages ?? appJson.subPackages) as unknown;
   if (Array.isArray(subpackages)) {
     for (const subpackage of subpackages as Array<{ root?: unknown; pages?: unknown }>) {

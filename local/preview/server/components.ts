@@ -33,12 +33,20 @@ export function slugOf(rootPath: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-export function describeComponent(miniprogramRoot: string, rootPath: string, isPage: boolean, appUsing: Record<string, string>): ComponentDescriptor {
+export function describeComponent(
+  miniprogramRoot: string,
+  rootPath: string,
+  isPage: boolean,
+  appUsing: Record<string, string>,
+): ComponentDescriptor {
   const json = readJsonFile(miniprogramRoot, `${rootPath}.json`) ?? {};
   const slug = slugOf(rootPath);
   const tagName = isPage ? `wx-page-${slug}` : `wxc-${slug}`;
   const classPrefix = isPage ? `p-${slug}` : `c-${slug}`;
-  const declared = { ...(isPage ? appUsing : {}), ...((json.usingComponents as Record<string, string> | undefined) ?? {}) };
+  const declared = {
+    ...(isPage ? appUsing : {}),
+    ...((json.usingComponents as Record<string, string> | undefined) ?? {}),
+  };
   const usingComponents: Record<string, string> = {};
   const missingComponents: Record<string, string> = {};
   for (const [key, reference] of Object.entries(declared)) {
@@ -49,7 +57,11 @@ export function describeComponent(miniprogramRoot: string, rootPath: string, isP
     if (resolved) usingComponents[key] = resolved;
     else missingComponents[key] = reference;
   }
-  const css = compileWxss(readWxssWithImports(miniprogramRoot, `${rootPath}.wxss`), { classPrefix, hostTag: tagName }, `${rootPath}.wxss`);
+  const css = compileWxss(
+    readWxssWithImports(miniprogramRoot, `${rootPath}.wxss`),
+    { classPrefix, hostTag: tagName },
+    `${rootPath}.wxss`,
+  );
   return { path: rootPath, isPage, tagName, classPrefix, usingComponents, missingComponents, json, css };
 }
 

@@ -78,7 +78,8 @@ export function createPreviewHandler(options: PreviewOptions): PreviewHandler {
           }
       }
     } catch (error) {
-      const known = error instanceof UnknownPageError || error instanceof PreviewConfigError || error instanceof PreviewPathError;
+      const known =
+        error instanceof UnknownPageError || error instanceof PreviewConfigError || error instanceof PreviewPathError;
       const message = error instanceof Error ? error.message : String(error);
       if (!known) console.error('[preview]', error);
       if (url.pathname.endsWith('.js')) send(res, 200, JS, failureScript(`预览出错：${message}`));

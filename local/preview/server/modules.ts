@@ -24,7 +24,10 @@ const SOURCE_EXTENSIONS = ['.ts', '.js'];
  * file's folder and then in each folder above it (TDesign brings its own tslib that way).
  */
 export function npmCandidates(fromPath: string, spec: string): string[] {
-  const folders = path.posix.dirname(fromPath).split('/').filter((part) => part !== '.' && part !== '');
+  const folders = path.posix
+    .dirname(fromPath)
+    .split('/')
+    .filter((part) => part !== '.' && part !== '');
   const candidates: string[] = [];
   for (let depth = folders.length; depth >= 0; depth -= 1) {
     candidates.push([...folders.slice(0, depth), 'miniprogram_npm', spec].join('/'));

@@ -11,13 +11,20 @@ import { compileWxss, readWxssWithImports } from './wxss';
 function moduleDefinitions(compiler: ModuleCompiler, entryIds: string[]): string {
   return compiler
     .closure(entryIds)
-    .map((module) => `__wxPreview.define(${JSON.stringify(module.id)}, function (require, module, exports) {${module.code}\n});`)
+    .map(
+      (module) =>
+        `__wxPreview.define(${JSON.stringify(module.id)}, function (require, module, exports) {${module.code}\n});`,
+    )
     .join('\n');
 }
 
 export function appScript(miniprogramRoot: string, compiler: ModuleCompiler): string {
   const appJson = readAppJson(miniprogramRoot);
-  const css = compileWxss(readWxssWithImports(miniprogramRoot, 'app.wxss'), { classPrefix: '', hostTag: 'wx-app' }, 'app.wxss');
+  const css = compileWxss(
+    readWxssWithImports(miniprogramRoot, 'app.wxss'),
+    { classPrefix: '', hostTag: 'wx-app' },
+    'app.wxss',
+  );
   const appModule = compiler.sourceFileOf('app.js') ? 'app.js' : null;
   const boot: { appJson: JsonObject; pages: string[]; css: string; appModule: string | null } = {
     appJson,

@@ -58,7 +58,10 @@ export function resolveComponentPath(miniprogramRoot: string, fromPath: string, 
   else {
     candidates.push(path.posix.join(path.posix.dirname(fromPath), reference));
     if (!reference.startsWith('.')) {
-      const folders = path.posix.dirname(fromPath).split('/').filter((part) => part !== '.' && part !== '');
+      const folders = path.posix
+        .dirname(fromPath)
+        .split('/')
+        .filter((part) => part !== '.' && part !== '');
       for (let depth = folders.length; depth >= 0; depth -= 1) {
         candidates.push([...folders.slice(0, depth), 'miniprogram_npm', reference].join('/'));
       }

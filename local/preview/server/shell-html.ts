@@ -11,7 +11,9 @@ export interface ShellConfig {
 const escapeForScript = (json: string) => json.replace(/</g, '\\u003c');
 
 export function shellHtml(config: ShellConfig): string {
-  const boot = escapeForScript(JSON.stringify({ functionsBaseUrl: config.functionsBaseUrl, identities: allIdentities() }));
+  const boot = escapeForScript(
+    JSON.stringify({ functionsBaseUrl: config.functionsBaseUrl, identities: allIdentities() }),
+  );
   return `<!doctype html>
 <html lang="zh-CN">
 <head>

@@ -20,11 +20,51 @@ const PX_PER_RPX = SCREEN_WIDTH_PX / 750;
 
 /** Tags WeChat renders as built-in components; in the browser they are <wx-TAG> elements. */
 export const BUILT_IN_TAGS = new Set([
-  'view', 'text', 'image', 'button', 'input', 'textarea', 'scroll-view', 'navigator', 'rich-text', 'icon',
-  'swiper', 'swiper-item', 'progress', 'checkbox', 'checkbox-group', 'radio', 'radio-group', 'switch', 'slider',
-  'picker', 'picker-view', 'picker-view-column', 'form', 'label', 'video', 'audio', 'camera', 'map', 'canvas',
-  'web-view', 'cover-view', 'cover-image', 'movable-area', 'movable-view', 'page-meta', 'navigation-bar', 'editor',
-  'root-portal', 'page-container', 'match-media', 'ad', 'open-data', 'live-player', 'live-pusher', 'official-account',
+  'view',
+  'text',
+  'image',
+  'button',
+  'input',
+  'textarea',
+  'scroll-view',
+  'navigator',
+  'rich-text',
+  'icon',
+  'swiper',
+  'swiper-item',
+  'progress',
+  'checkbox',
+  'checkbox-group',
+  'radio',
+  'radio-group',
+  'switch',
+  'slider',
+  'picker',
+  'picker-view',
+  'picker-view-column',
+  'form',
+  'label',
+  'video',
+  'audio',
+  'camera',
+  'map',
+  'canvas',
+  'web-view',
+  'cover-view',
+  'cover-image',
+  'movable-area',
+  'movable-view',
+  'page-meta',
+  'navigation-bar',
+  'editor',
+  'root-portal',
+  'page-container',
+  'match-media',
+  'ad',
+  'open-data',
+  'live-player',
+  'live-pusher',
+  'official-account',
 ]);
 
 /** Selector for the root element of every page (the preview marks it with this attribute). */
@@ -71,7 +111,8 @@ function scopeSelector(selector: string, scope: WxssScope): string {
         node.value = `${scope.classPrefix}--${node.value}`;
       } else if (node.type === 'tag') {
         const tag = node.value.toLowerCase();
-        if (tag === 'page') node.replaceWith(selectorParser.attribute({ attribute: 'data-wx-page', raws: {} } as never));
+        if (tag === 'page')
+          node.replaceWith(selectorParser.attribute({ attribute: 'data-wx-page', raws: {} } as never));
         else if (BUILT_IN_TAGS.has(tag)) node.value = `wx-${tag}`;
       } else if (node.type === 'pseudo' && node.value === ':host') {
         const inner = node.nodes.map((child) => child.toString()).join(',');

@@ -21,7 +21,11 @@ export function reflect(component: BuiltIn, attribute: string, value: unknown): 
 }
 
 /** The native element a built-in draws inside itself (created once, kept first). */
-export function nativeChild<K extends keyof HTMLElementTagNameMap>(component: BuiltIn, tag: K, className: string): HTMLElementTagNameMap[K] {
+export function nativeChild<K extends keyof HTMLElementTagNameMap>(
+  component: BuiltIn,
+  tag: K,
+  className: string,
+): HTMLElementTagNameMap[K] {
   const dom = domOf(component);
   const existing = dom.querySelector(`:scope > .${className}`);
   if (existing) return existing as HTMLElementTagNameMap[K];

@@ -8,7 +8,14 @@ import type { BuiltIn } from './define';
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
 
-const INPUT_TYPES: Record<string, string> = { text: 'text', number: 'number', idcard: 'text', digit: 'number', nickname: 'text', safePassword: 'password' };
+const INPUT_TYPES: Record<string, string> = {
+  text: 'text',
+  number: 'number',
+  idcard: 'text',
+  digit: 'number',
+  nickname: 'text',
+  safePassword: 'password',
+};
 
 function fieldOf(component: BuiltIn, tag: 'input' | 'textarea'): Field {
   return nativeChild(component, tag, `wxp-${tag}__field`);
@@ -23,7 +30,8 @@ function sync(component: BuiltIn, field: Field): void {
   const maxlength = Number(data.maxlength ?? 140);
   if (maxlength >= 0) field.maxLength = maxlength;
   else field.removeAttribute('maxlength');
-  if (field instanceof HTMLInputElement) field.type = data.password ? 'password' : (INPUT_TYPES[String(data.type)] ?? 'text');
+  if (field instanceof HTMLInputElement)
+    field.type = data.password ? 'password' : (INPUT_TYPES[String(data.type)] ?? 'text');
   if (data.focus) field.focus();
   reflect(component, 'data-disabled', Boolean(data.disabled));
   reflect(component, 'data-auto-height', Boolean(data.autoHeight));
@@ -36,11 +44,17 @@ function sync(component: BuiltIn, field: Field): void {
 function listen(component: BuiltIn, field: Field): void {
   field.addEventListener('input', () => {
     component.data.value = field.value;
-    component.triggerEvent('input', { value: field.value, cursor: field.selectionStart ?? field.value.length, keyCode: 0 });
+    component.triggerEvent('input', {
+      value: field.value,
+      cursor: field.selectionStart ?? field.value.length,
+      keyCode: 0,
+    });
     if (component.data.autoHeight) sync(component, field);
   });
   field.addEventListener('focus', () => component.triggerEvent('focus', { value: field.value, height: 0 }));
-  field.addEventListener('blur', () => component.triggerEvent('blur', { value: field.value, cursor: field.selectionStart ?? 0 }));
+  field.addEventListener('blur', () =>
+    component.triggerEvent('blur', { value: field.value, cursor: field.selectionStart ?? 0 }),
+  );
   field.addEventListener('keydown', (event) => {
     if (event instanceof KeyboardEvent && event.key === 'Enter' && field instanceof HTMLInputElement) {
       component.triggerEvent('confirm', { value: field.value });

@@ -11,7 +11,9 @@ function enclosingForm(component: BuiltIn): BuiltIn | null {
 
 function fieldsOf(form: BuiltIn): BuiltIn[] {
   const fields: BuiltIn[] = [];
-  for (const dom of domOf(form).querySelectorAll<HTMLElement & { __wxElement?: ExparserNode }>('wx-input, wx-textarea, wx-switch')) {
+  for (const dom of domOf(form).querySelectorAll<HTMLElement & { __wxElement?: ExparserNode }>(
+    'wx-input, wx-textarea, wx-switch',
+  )) {
     if (dom.__wxElement) fields.push(exparser.Element.getMethodCaller(dom.__wxElement));
   }
   return fields;
@@ -21,7 +23,8 @@ export function submitForm(button: BuiltIn): void {
   const form = enclosingForm(button);
   if (!form) return;
   const value: Record<string, unknown> = {};
-  for (const field of fieldsOf(form)) if (field.data.name) value[String(field.data.name)] = field.data.value ?? field.data.checked;
+  for (const field of fieldsOf(form))
+    if (field.data.name) value[String(field.data.name)] = field.data.value ?? field.data.checked;
   form.triggerEvent('submit', { value });
 }
 

@@ -8,8 +8,15 @@ import { defineBuiltIn, nativeChild, reflect } from './define';
 import type { BuiltIn } from './define';
 
 const POSITIONS: Record<string, string> = {
-  top: 'center top', bottom: 'center bottom', center: 'center center', left: 'left center', right: 'right center',
-  'top left': 'left top', 'top right': 'right top', 'bottom left': 'left bottom', 'bottom right': 'right bottom',
+  top: 'center top',
+  bottom: 'center bottom',
+  center: 'center center',
+  left: 'left center',
+  right: 'right center',
+  'top left': 'left top',
+  'top right': 'right top',
+  'bottom left': 'left bottom',
+  'bottom right': 'right bottom',
 };
 
 function render(this: BuiltIn): void {
@@ -50,8 +57,12 @@ defineBuiltIn('image', {
   lifetimes: {
     attached(this: BuiltIn) {
       const img = nativeChild(this, 'img', 'wxp-image__img');
-      img.addEventListener('load', () => this.triggerEvent('load', { width: img.naturalWidth, height: img.naturalHeight }));
-      img.addEventListener('error', () => this.triggerEvent('error', { errMsg: `GET ${String(this.data.src)} 加载失败` }));
+      img.addEventListener('load', () =>
+        this.triggerEvent('load', { width: img.naturalWidth, height: img.naturalHeight }),
+      );
+      img.addEventListener('error', () =>
+        this.triggerEvent('error', { errMsg: `GET ${String(this.data.src)} 加载失败` }),
+      );
       render.call(this);
     },
   },

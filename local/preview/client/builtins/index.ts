@@ -16,7 +16,20 @@ import './rich-text';
 import './scroll-view';
 import './small-widgets';
 
-const LAYOUT_TAGS = ['view', 'text', 'label', 'block', 'cover-view', 'cover-image', 'swiper-item', 'checkbox-group', 'radio-group', 'root-portal', 'match-media', 'movable-area'];
+const LAYOUT_TAGS = [
+  'view',
+  'text',
+  'label',
+  'block',
+  'cover-view',
+  'cover-image',
+  'swiper-item',
+  'checkbox-group',
+  'radio-group',
+  'root-portal',
+  'match-media',
+  'movable-area',
+];
 
 for (const tag of LAYOUT_TAGS) {
   defineBuiltIn(tag, {
@@ -40,10 +53,37 @@ for (const tag of LAYOUT_TAGS) {
 }
 
 const UNSUPPORTED_TAGS = [
-  'swiper', 'checkbox', 'radio', 'slider', 'picker', 'picker-view', 'picker-view-column', 'video', 'audio', 'camera', 'map',
-  'canvas', 'web-view', 'movable-view', 'editor', 'page-container', 'ad', 'ad-custom', 'open-data', 'live-player',
-  'live-pusher', 'official-account', 'functional-page-navigator', 'channel-video', 'voip-room', 'keyboard-accessory',
-  'grid-view', 'list-view', 'sticky-header', 'sticky-section', 'share-element',
+  'swiper',
+  'checkbox',
+  'radio',
+  'slider',
+  'picker',
+  'picker-view',
+  'picker-view-column',
+  'video',
+  'audio',
+  'camera',
+  'map',
+  'canvas',
+  'web-view',
+  'movable-view',
+  'editor',
+  'page-container',
+  'ad',
+  'ad-custom',
+  'open-data',
+  'live-player',
+  'live-pusher',
+  'official-account',
+  'functional-page-navigator',
+  'channel-video',
+  'voip-room',
+  'keyboard-accessory',
+  'grid-view',
+  'list-view',
+  'sticky-header',
+  'sticky-section',
+  'share-element',
 ];
 
 for (const tag of UNSUPPORTED_TAGS) {

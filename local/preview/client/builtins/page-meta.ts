@@ -46,7 +46,10 @@ function applyNavigationBar(this: BuiltIn): void {
   const data = this.data;
   if (data.title) entry.title = String(data.title);
   if (data.frontColor || data.backgroundColor) {
-    entry.navBarColors = { frontColor: String(data.frontColor || '') || undefined, backgroundColor: String(data.backgroundColor || '') || undefined };
+    entry.navBarColors = {
+      frontColor: String(data.frontColor || '') || undefined,
+      backgroundColor: String(data.backgroundColor || '') || undefined,
+    };
   }
   entry.navBarLoading = Boolean(data.loading);
   renderNavBar();

@@ -6,12 +6,88 @@ import { defineBuiltIn, domOf } from './define';
 import type { BuiltIn } from './define';
 
 const ALLOWED_TAGS = new Set([
-  'a', 'abbr', 'address', 'article', 'aside', 'b', 'bdi', 'bdo', 'big', 'blockquote', 'br', 'caption', 'center', 'cite', 'code',
-  'col', 'colgroup', 'dd', 'del', 'div', 'dl', 'dt', 'em', 'fieldset', 'font', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'header', 'hr', 'i', 'img', 'ins', 'label', 'legend', 'li', 'mark', 'nav', 'ol', 'p', 'pre', 'q', 'rt', 'ruby', 's',
-  'section', 'small', 'span', 'strong', 'sub', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'tt', 'u', 'ul',
+  'a',
+  'abbr',
+  'address',
+  'article',
+  'aside',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'blockquote',
+  'br',
+  'caption',
+  'center',
+  'cite',
+  'code',
+  'col',
+  'colgroup',
+  'dd',
+  'del',
+  'div',
+  'dl',
+  'dt',
+  'em',
+  'fieldset',
+  'font',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'i',
+  'img',
+  'ins',
+  'label',
+  'legend',
+  'li',
+  'mark',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'q',
+  'rt',
+  'ruby',
+  's',
+  'section',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'tt',
+  'u',
+  'ul',
 ]);
-const ALLOWED_ATTRIBUTES = new Set(['class', 'style', 'src', 'alt', 'width', 'height', 'colspan', 'rowspan', 'start', 'type', 'align', 'color', 'size', 'face']);
+const ALLOWED_ATTRIBUTES = new Set([
+  'class',
+  'style',
+  'src',
+  'alt',
+  'width',
+  'height',
+  'colspan',
+  'rowspan',
+  'start',
+  'type',
+  'align',
+  'color',
+  'size',
+  'face',
+]);
 
 interface RichNode {
   type?: string;
@@ -51,9 +127,17 @@ function fromHtml(html: string): RichNode[] {
     const element = node as Element;
     const attrs: Record<string, string> = {};
     for (const attribute of Array.from(element.attributes)) attrs[attribute.name] = attribute.value;
-    return { name: element.tagName.toLowerCase(), attrs, children: Array.from(element.childNodes).map(convert).filter((child): child is RichNode => child !== null) };
+    return {
+      name: element.tagName.toLowerCase(),
+      attrs,
+      children: Array.from(element.childNodes)
+        .map(convert)
+        .filter((child): child is RichNode => child !== null),
+    };
   };
-  return Array.from(parsed.body.childNodes).map(convert).filter((child): child is RichNode => child !== null);
+  return Array.from(parsed.body.childNodes)
+    .map(convert)
+    .filter((child): child is RichNode => child !== null);
 }
 
 function render(this: BuiltIn): void {
@@ -70,7 +154,11 @@ function render(this: BuiltIn): void {
 }
 
 defineBuiltIn('rich-text', {
-  properties: { nodes: { type: null, value: [] }, space: { type: String, value: '' }, userSelect: { type: Boolean, value: false } },
+  properties: {
+    nodes: { type: null, value: [] },
+    space: { type: String, value: '' },
+    userSelect: { type: Boolean, value: false },
+  },
   observers: { nodes: render },
   lifetimes: { attached: render },
 });

@@ -26,7 +26,11 @@ function applyPosition(this: BuiltIn): void {
     if (target) {
       const offset = target.$$.getBoundingClientRect();
       const box = dom.getBoundingClientRect();
-      dom.scrollTo({ top: dom.scrollTop + offset.top - box.top, left: dom.scrollLeft + offset.left - box.left, behavior });
+      dom.scrollTo({
+        top: dom.scrollTop + offset.top - box.top,
+        left: dom.scrollLeft + offset.left - box.left,
+        behavior,
+      });
     }
   }
   if (data.refresherEnabled) reportUnsupported('<scroll-view refresher-enabled>', '自定义下拉刷新');
@@ -56,8 +60,12 @@ defineBuiltIn('scroll-view', {
       let nearUpper = true;
       dom.addEventListener('scroll', () => {
         const detail = {
-          scrollTop: dom.scrollTop, scrollLeft: dom.scrollLeft, scrollHeight: dom.scrollHeight, scrollWidth: dom.scrollWidth,
-          deltaX: dom.scrollLeft - last.left, deltaY: dom.scrollTop - last.top,
+          scrollTop: dom.scrollTop,
+          scrollLeft: dom.scrollLeft,
+          scrollHeight: dom.scrollHeight,
+          scrollWidth: dom.scrollWidth,
+          deltaX: dom.scrollLeft - last.left,
+          deltaY: dom.scrollTop - last.top,
         };
         last = { top: dom.scrollTop, left: dom.scrollLeft };
         this.triggerEvent('scroll', detail);

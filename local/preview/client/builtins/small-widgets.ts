@@ -15,7 +15,11 @@ const ICON_GLYPHS: Record<string, { glyph: string; color: string }> = {
 };
 
 defineBuiltIn('icon', {
-  properties: { type: { type: String, value: '' }, size: { type: null, value: 23 }, color: { type: String, value: '' } },
+  properties: {
+    type: { type: String, value: '' },
+    size: { type: null, value: 23 },
+    color: { type: String, value: '' },
+  },
   observers: {
     '**'(this: BuiltIn) {
       const glyph = ICON_GLYPHS[String(this.data.type)] ?? { glyph: '?', color: '#999' };

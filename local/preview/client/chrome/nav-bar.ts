@@ -33,7 +33,8 @@ export function renderNavBar(): void {
     const back = document.createElement('button');
     back.className = 'wxp-nav__back';
     back.setAttribute('aria-label', '返回');
-    back.innerHTML = '<svg viewBox="0 0 12 24" width="12" height="24" aria-hidden="true"><path d="M10 3 L2 12 L10 21" fill="none" stroke="currentColor" stroke-width="2"/></svg>';
+    back.innerHTML =
+      '<svg viewBox="0 0 12 24" width="12" height="24" aria-hidden="true"><path d="M10 3 L2 12 L10 21" fill="none" stroke="currentColor" stroke-width="2"/></svg>';
     back.addEventListener('click', () => void navigateBack(1));
     element.appendChild(back);
   }
@@ -42,7 +43,8 @@ export function renderNavBar(): void {
     title.className = 'wxp-nav__title';
     title.setAttribute('role', 'heading');
     title.setAttribute('aria-level', '1');
-    if (entry.navBarLoading) title.appendChild(Object.assign(document.createElement('span'), { className: 'wxp-nav__loading' }));
+    if (entry.navBarLoading)
+      title.appendChild(Object.assign(document.createElement('span'), { className: 'wxp-nav__loading' }));
     title.appendChild(document.createTextNode(entry.title ?? entry.window.navigationBarTitleText ?? ''));
     element.appendChild(title);
   }

@@ -8,7 +8,11 @@ function layer(): HTMLElement {
   return element;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -98,7 +102,10 @@ export function showModal(options: ModalOptions): Promise<{ confirm: boolean; ca
 }
 
 /** Resolves with the tapped index, or null when cancelled. */
-export function showActionSheet(items: string[], options: { title?: string; itemColor?: string } = {}): Promise<number | null> {
+export function showActionSheet(
+  items: string[],
+  options: { title?: string; itemColor?: string } = {},
+): Promise<number | null> {
   return new Promise((resolve) => {
     const mask = element('div', 'wxp-mask wxp-mask--bottom');
     const sheet = element('div', 'wxp-action-sheet');

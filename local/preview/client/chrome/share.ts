@@ -10,10 +10,13 @@ export function sharePage(from: 'menu' | 'button', target?: unknown): void {
     return;
   }
   const returned = callPage(entry, 'onShareAppMessage', { from, target, webViewUrl: undefined }) as
-    | { title?: string; path?: string; imageUrl?: string; promise?: Promise<unknown> }
-    | undefined;
+    { title?: string; path?: string; imageUrl?: string; promise?: Promise<unknown> } | undefined;
   const defaults = { title: entry.title ?? entry.window.navigationBarTitleText ?? '履职学堂', path: `/${entry.route}` };
   void import('./overlays').then(({ showShareSheet }) =>
-    showShareSheet({ title: returned?.title ?? defaults.title, path: returned?.path ?? defaults.path, imageUrl: returned?.imageUrl }),
+    showShareSheet({
+      title: returned?.title ?? defaults.title,
+      path: returned?.path ?? defaults.path,
+      imageUrl: returned?.imageUrl,
+    }),
   );
 }

@@ -32,14 +32,18 @@ export function renderTabBar(): void {
       icon.alt = '';
       tab.appendChild(icon);
     } else tab.classList.add('wxp-tab--text-only');
-    tab.appendChild(Object.assign(document.createElement('span'), { className: 'wxp-tab__text', textContent: item.text }));
+    tab.appendChild(
+      Object.assign(document.createElement('span'), { className: 'wxp-tab__text', textContent: item.text }),
+    );
     tab.addEventListener('click', () => {
       const current = topPage();
-      if (current?.route === item.pagePath) callPage(current, 'onTabItemTap', { index: String(index), pagePath: item.pagePath, text: item.text });
+      if (current?.route === item.pagePath)
+        callPage(current, 'onTabItemTap', { index: String(index), pagePath: item.pagePath, text: item.text });
       switchTab(`/${item.pagePath}`).then(
         () => {
           const shown = topPage();
-          if (shown && current?.route !== item.pagePath) callPage(shown, 'onTabItemTap', { index: String(index), pagePath: item.pagePath, text: item.text });
+          if (shown && current?.route !== item.pagePath)
+            callPage(shown, 'onTabItemTap', { index: String(index), pagePath: item.pagePath, text: item.text });
         },
         (error: unknown) => reportError('切换 tab', error),
       );

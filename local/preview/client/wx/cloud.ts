@@ -25,13 +25,19 @@ async function callFunction(options: { name?: unknown; data?: unknown }): Promis
       body: JSON.stringify(options.data ?? {}),
     });
   } catch (error) {
-    throw new ApiFailure('cloud.callFunction', `本地函数服务无法连接（${url}）：${(error as Error).message}`, { errCode: -1 });
+    throw new ApiFailure('cloud.callFunction', `本地函数服务无法连接（${url}）：${(error as Error).message}`, {
+      errCode: -1,
+    });
   }
   const text = await response.text();
   if (!response.ok) {
-    throw new ApiFailure('cloud.callFunction', `errCode: -404011 cloud function execution error | ${response.status} ${text.slice(0, 300)}`, {
-      errCode: -404011,
-    });
+    throw new ApiFailure(
+      'cloud.callFunction',
+      `errCode: -404011 cloud function execution error | ${response.status} ${text.slice(0, 300)}`,
+      {
+        errCode: -404011,
+      },
+    );
   }
   let result: unknown;
   try {
@@ -47,7 +53,8 @@ async function getTempFileURL(options: { fileList?: unknown }): Promise<Record<s
   const ids = Array.isArray(options.fileList) ? options.fileList : [];
   const fileList = ids.map((entry: unknown) => {
     const fileID = typeof entry === 'string' ? entry : String((entry as { fileID?: unknown })?.fileID ?? '');
-    if (/^https?:\/\//.test(fileID) || fileID.startsWith('/')) return { fileID, tempFileURL: fileID, status: 0, errMsg: 'ok' };
+    if (/^https?:\/\//.test(fileID) || fileID.startsWith('/'))
+      return { fileID, tempFileURL: fileID, status: 0, errMsg: 'ok' };
     reportUnsupported('云存储 cloud:// 文件', fileID);
     return { fileID, tempFileURL: '', status: -1, errMsg: '预览没有云存储' };
   });

@@ -3,8 +3,16 @@
  * the bytes arrive), keeps it as a blob: URL for tempFilePath — which wx.openDocument and
  * <image> accept. Returns a DownloadTask when callbacks are used, a Promise otherwise.
  */
-type Callbacks = { success?: (result: unknown) => void; fail?: (error: unknown) => void; complete?: (result: unknown) => void };
-type ProgressListener = (update: { progress: number; totalBytesWritten: number; totalBytesExpectedToWrite: number }) => void;
+type Callbacks = {
+  success?: (result: unknown) => void;
+  fail?: (error: unknown) => void;
+  complete?: (result: unknown) => void;
+};
+type ProgressListener = (update: {
+  progress: number;
+  totalBytesWritten: number;
+  totalBytesExpectedToWrite: number;
+}) => void;
 
 export const downloadedTypes = new Map<string, string>();
 
@@ -29,7 +37,9 @@ export function downloadFile(options: Callbacks & { url?: string; header?: Recor
       chunks.push(value);
       received += value.length;
       const progress = total ? Math.round((received / total) * 100) : 0;
-      listeners.forEach((listener) => listener({ progress, totalBytesWritten: received, totalBytesExpectedToWrite: total }));
+      listeners.forEach((listener) =>
+        listener({ progress, totalBytesWritten: received, totalBytesExpectedToWrite: total }),
+      );
     }
     const type = response.headers.get('content-type') ?? '';
     const tempFilePath = URL.createObjectURL(new Blob(chunks as BlobPart[], { type }));

@@ -5,13 +5,25 @@
 import * as exparser from 'miniprogram-exparser';
 import SelectorQuery from 'j-component/src/tool/selectorquery';
 import {
-  hideToast, showActionSheet, showDocumentViewer, showImageViewer, showModal, showToast,
+  hideToast,
+  showActionSheet,
+  showDocumentViewer,
+  showImageViewer,
+  showModal,
+  showToast,
 } from '../chrome/overlays';
 import type { ModalOptions, ToastOptions } from '../chrome/overlays';
 import { renderNavBar } from '../chrome/nav-bar';
 import { reportUnsupported } from '../notices';
 import {
-  navigateBack, navigateTo, reLaunch, redirectTo, startPullDownRefresh, stopPullDownRefresh, switchTab, topPage,
+  navigateBack,
+  navigateTo,
+  reLaunch,
+  redirectTo,
+  startPullDownRefresh,
+  stopPullDownRefresh,
+  switchTab,
+  topPage,
 } from '../page-stack';
 import { ApiFailure, asyncApi } from './async-api';
 import { cloud } from './cloud';
@@ -59,7 +71,12 @@ const implemented: Record<string, unknown> = {
   getWindowInfo: windowInfo,
   getAppBaseInfo: appBaseInfo,
   getDeviceInfo: deviceInfo,
-  getSystemSetting: () => ({ bluetoothEnabled: false, locationEnabled: false, wifiEnabled: true, deviceOrientation: 'portrait' }),
+  getSystemSetting: () => ({
+    bluetoothEnabled: false,
+    locationEnabled: false,
+    wifiEnabled: true,
+    deviceOrientation: 'portrait',
+  }),
   getAppAuthorizeSetting: () => ({}),
   getMenuButtonBoundingClientRect: menuButtonRect,
   getLaunchOptionsSync: () => ({ path: topPage()?.route ?? '', query: {}, scene: 1001, referrerInfo: {} }),
@@ -75,8 +92,16 @@ const implemented: Record<string, unknown> = {
   onWindowResize: () => undefined,
   offWindowResize: () => undefined,
   reportAnalytics: () => undefined,
-  getUpdateManager: () => ({ onCheckForUpdate: () => undefined, onUpdateReady: () => undefined, onUpdateFailed: () => undefined, applyUpdate: () => undefined }),
-  getPrivacySetting: asyncApi('getPrivacySetting', () => ({ needAuthorization: false, privacyContractName: '《履职学堂隐私保护指引》' })),
+  getUpdateManager: () => ({
+    onCheckForUpdate: () => undefined,
+    onUpdateReady: () => undefined,
+    onUpdateFailed: () => undefined,
+    applyUpdate: () => undefined,
+  }),
+  getPrivacySetting: asyncApi('getPrivacySetting', () => ({
+    needAuthorization: false,
+    privacyContractName: '《履职学堂隐私保护指引》',
+  })),
   requirePrivacyAuthorize: asyncApi('requirePrivacyAuthorize', () => ({})),
   onNeedPrivacyAuthorization: () => undefined,
   vibrateShort: asyncApi('vibrateShort', () => ({})),
@@ -112,12 +137,15 @@ const implemented: Record<string, unknown> = {
     renderNavBar();
     return {};
   }),
-  setNavigationBarColor: asyncApi('setNavigationBarColor', (options: { frontColor?: string; backgroundColor?: string }) => {
-    const entry = topPage();
-    if (entry) entry.navBarColors = { frontColor: options.frontColor, backgroundColor: options.backgroundColor };
-    renderNavBar();
-    return {};
-  }),
+  setNavigationBarColor: asyncApi(
+    'setNavigationBarColor',
+    (options: { frontColor?: string; backgroundColor?: string }) => {
+      const entry = topPage();
+      if (entry) entry.navBarColors = { frontColor: options.frontColor, backgroundColor: options.backgroundColor };
+      renderNavBar();
+      return {};
+    },
+  ),
   showNavigationBarLoading: () => {
     const entry = topPage();
     if (entry) entry.navBarLoading = true;
@@ -149,11 +177,17 @@ const implemented: Record<string, unknown> = {
     return {};
   }),
   showModal: asyncApi('showModal', async (options: ModalOptions) => showModal(options)),
-  showActionSheet: asyncApi('showActionSheet', async (options: { itemList?: string[]; itemColor?: string; alertText?: string }) => {
-    const index = await showActionSheet(options.itemList ?? [], { title: options.alertText, itemColor: options.itemColor });
-    if (index === null) throw new ApiFailure('showActionSheet', 'cancel');
-    return { tapIndex: index };
-  }),
+  showActionSheet: asyncApi(
+    'showActionSheet',
+    async (options: { itemList?: string[]; itemColor?: string; alertText?: string }) => {
+      const index = await showActionSheet(options.itemList ?? [], {
+        title: options.alertText,
+        itemColor: options.itemColor,
+      });
+      if (index === null) throw new ApiFailure('showActionSheet', 'cancel');
+      return { tapIndex: index };
+    },
+  ),
   previewImage: asyncApi('previewImage', (options: { urls?: string[]; current?: string }) => {
     const urls = options.urls ?? [];
     if (urls.length === 0) throw new ApiFailure('previewImage', 'parameter.urls should not be empty');

@@ -17,7 +17,8 @@ function keys(): string[] {
 }
 
 export function setStorageSync(key: string, data: unknown): void {
-  if (typeof key !== 'string' || key === '') throw new Error('setStorageSync:fail parameter error: key 必须是非空字符串');
+  if (typeof key !== 'string' || key === '')
+    throw new Error('setStorageSync:fail parameter error: key 必须是非空字符串');
   localStorage.setItem(PREFIX + key, JSON.stringify({ data }));
 }
 
@@ -56,7 +57,8 @@ export const storageApis = {
     return {};
   }),
   getStorage: asyncApi('getStorage', (options: { key?: string }) => {
-    if (localStorage.getItem(PREFIX + String(options.key)) === null) throw new ApiFailure('getStorage', 'data not found');
+    if (localStorage.getItem(PREFIX + String(options.key)) === null)
+      throw new ApiFailure('getStorage', 'data not found');
     return { data: getStorageSync(String(options.key)) };
   }),
   removeStorage: asyncApi('removeStorage', (options: { key?: string }) => {

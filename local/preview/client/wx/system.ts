@@ -1,5 +1,12 @@
 /** The device the preview pretends to be: a 375 × 812 phone at 2× with WeChat's usual chrome. */
-export const SCREEN = { width: 375, height: 812, pixelRatio: 2, statusBarHeight: 44, navBarHeight: 44, tabBarHeight: 50 };
+export const SCREEN = {
+  width: 375,
+  height: 812,
+  pixelRatio: 2,
+  statusBarHeight: 44,
+  navBarHeight: 44,
+  tabBarHeight: 50,
+};
 
 /** WeChat's font scale (设置 -> 字体大小); ?fontScale=1.3 in the preview URL simulates a larger setting. */
 export function fontSizeScaleFactor(): number {
@@ -18,16 +25,39 @@ export function windowInfo() {
     windowHeight,
     statusBarHeight: SCREEN.statusBarHeight,
     screenTop: SCREEN.statusBarHeight + SCREEN.navBarHeight,
-    safeArea: { left: 0, right: SCREEN.width, top: SCREEN.statusBarHeight, bottom: SCREEN.height - 34, width: SCREEN.width, height: SCREEN.height - SCREEN.statusBarHeight - 34 },
+    safeArea: {
+      left: 0,
+      right: SCREEN.width,
+      top: SCREEN.statusBarHeight,
+      bottom: SCREEN.height - 34,
+      width: SCREEN.width,
+      height: SCREEN.height - SCREEN.statusBarHeight - 34,
+    },
   };
 }
 
 export function appBaseInfo() {
-  return { SDKVersion: '3.4.0', enableDebug: false, language: 'zh_CN', version: '8.0.50', theme: 'light', fontSizeScaleFactor: fontSizeScaleFactor(), fontSizeSetting: Math.round(16 * fontSizeScaleFactor()), host: { env: 'WeChat' } };
+  return {
+    SDKVersion: '3.4.0',
+    enableDebug: false,
+    language: 'zh_CN',
+    version: '8.0.50',
+    theme: 'light',
+    fontSizeScaleFactor: fontSizeScaleFactor(),
+    fontSizeSetting: Math.round(16 * fontSizeScaleFactor()),
+    host: { env: 'WeChat' },
+  };
 }
 
 export function deviceInfo() {
-  return { brand: 'preview', model: '浏览器预览 (375×812)', system: 'iOS 17.0', platform: 'devtools', pixelRatio: SCREEN.pixelRatio, benchmarkLevel: 1 };
+  return {
+    brand: 'preview',
+    model: '浏览器预览 (375×812)',
+    system: 'iOS 17.0',
+    platform: 'devtools',
+    pixelRatio: SCREEN.pixelRatio,
+    benchmarkLevel: 1,
+  };
 }
 
 export function systemInfo() {
