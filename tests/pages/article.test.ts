@@ -108,6 +108,15 @@ describe('文章页', () => {
     expect(harness.cloudCalls).toHaveLength(0);
   });
 
+  test('an id with a malformed %-escape (a garbled link) still loads the page instead of throwing in onLoad', async () => {
+    const harness = installMiniprogram({
+      cloud: () => ({ ok: false, error: { code: 'NOT_FOUND', message: '文章不存在或尚未发布' } }),
+    });
+    const page = await openPage('reading/article/index', { id: 'a1%E0%A4%A' });
+    expect(harness.cloudCalls).toEqual([{ name: 'articles', data: { action: 'get', id: 'a1%E0%A4%A' } }]);
+    expect(text(select(page, '.page-state', '.state-view__error'))).toContain('文章不存在或尚未发布');
+  });
+
   test('shares the article with its title and id', async () => {
     installMiniprogram({ cloud: () => ({ ok: true, data: { article: article() } }) });
     const page = await openPage('reading/article/index', { id: 'a1' });

@@ -2,6 +2,8 @@
  * The large entries under the course banner. Only features that exist are listed: an entry that
  * leads nowhere would confuse a reader. Add 研讨 · 我的 here when their pages ship.
  */
+import { MATERIALS_PAGE, SCHEDULE_PAGE } from '../../shell/routes';
+
 export interface HomeEntry {
   key: string;
   label: string;
@@ -12,12 +14,12 @@ export interface HomeEntry {
 }
 
 export const HOME_ENTRIES: HomeEntry[] = [
-  { key: 'schedule', label: '日程', hint: '三天课程安排', target: { kind: 'tab', url: '/pages/schedule/index' } },
+  { key: 'schedule', label: '日程', hint: '三天课程安排', target: { kind: 'tab', url: SCHEDULE_PAGE } },
   {
     key: 'materials',
     label: '课程资料',
     hint: '讲座学习笔记',
-    target: { kind: 'page', url: '/training/materials/index' },
+    target: { kind: 'page', url: MATERIALS_PAGE },
   },
   { key: 'articles', label: '课程报道', hint: '最新报道', target: { kind: 'action', name: 'articles' } },
   { key: 'fontSize', label: '字号', hint: '调大字体', target: { kind: 'action', name: 'fontSize' } },

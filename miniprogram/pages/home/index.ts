@@ -6,6 +6,7 @@ import type { ArticleSummary } from '../../contracts/articles';
 import { COURSE } from '../../config/index';
 import { listArticles } from '../../services/articles';
 import { fontSizeBehavior } from '../../shell/font-size-behavior';
+import { articlePage, HOME_PAGE } from '../../shell/routes';
 import { loadGeneration, loadScreen, type LoadOptions, type ScreenStatus } from '../../shell/screen-load';
 import { HOME_ENTRIES } from './entries';
 import type { HomeEntry } from './entries';
@@ -38,7 +39,7 @@ Component({
     },
 
     onShareAppMessage() {
-      return { title: `${COURSE.name} · 履职学堂`, path: '/pages/home/index' };
+      return { title: `${COURSE.name} · 履职学堂`, path: HOME_PAGE };
     },
 
     onRetry() {
@@ -88,7 +89,7 @@ Component({
 
     onOpenArticle(event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
       const id = event.currentTarget.dataset.id;
-      if (id) void wx.navigateTo({ url: `/reading/article/index?id=${encodeURIComponent(id)}` });
+      if (id) void wx.navigateTo({ url: articlePage(id) });
     },
 
     onEntryTap(event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { key: string }>) {

@@ -9,6 +9,7 @@ import { shanghaiClock } from '../../lib/datetime';
 import { nowAndNext, type NowAndNext } from '../../lib/session-clock';
 import { getOverview } from '../../services/training';
 import { fontSizeBehavior } from '../../shell/font-size-behavior';
+import { MATERIALS_PAGE, SCHEDULE_PAGE, sessionPage } from '../../shell/routes';
 import { loadScreen, type LoadOptions, type ScreenStatus } from '../../shell/screen-load';
 import {
   courseHeader,
@@ -140,15 +141,15 @@ Component({
 
     onSessionTap(event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
       const id = event.currentTarget.dataset.id;
-      if (id) void wx.navigateTo({ url: `/training/session/index?id=${encodeURIComponent(id)}` });
+      if (id) void wx.navigateTo({ url: sessionPage(id) });
     },
 
     onMaterialsTap() {
-      void wx.navigateTo({ url: '/training/materials/index' });
+      void wx.navigateTo({ url: MATERIALS_PAGE });
     },
 
     onShareAppMessage() {
-      return { title: `${this.data.header?.name ?? '培训日程'} · 日程`, path: '/pages/schedule/index' };
+      return { title: `${this.data.header?.name ?? '培训日程'} · 日程`, path: SCHEDULE_PAGE };
     },
   },
 });

@@ -5,6 +5,7 @@
 import type { Article, ArticleByline } from '../../contracts/articles';
 import { getArticle } from '../../services/articles';
 import { fontSizeBehavior } from '../../shell/font-size-behavior';
+import { articlePage, queryParam } from '../../shell/routes';
 import { loadScreen, type ScreenStatus } from '../../shell/screen-load';
 
 /** Only the byline groups the article actually names, e.g. ['记者 张三 李四', '编辑 王五']. */
@@ -28,8 +29,7 @@ Component({
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
-      const id = decodeURIComponent(query.id ?? '').trim();
-      this.setData({ id });
+      this.setData({ id: queryParam(query, 'id') });
       void this.load();
     },
 
@@ -54,7 +54,7 @@ Component({
 
     onShareAppMessage() {
       const title = this.data.article?.title ?? '履职学堂';
-      return { title, path: `/reading/article/index?id=${encodeURIComponent(this.data.id)}` };
+      return { title, path: articlePage(this.data.id) };
     },
 
     onShareTimeline() {

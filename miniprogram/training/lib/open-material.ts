@@ -4,6 +4,7 @@
  * in a Chinese sentence the reader can act on, never in an exception.
  */
 import { OPENABLE_FILE_TYPES, type MaterialView, type OpenableFileType } from '../../contracts/training';
+import { articlePage } from '../../shell/routes';
 
 export type OpenResult = { ok: true } | { ok: false; message: string };
 
@@ -18,10 +19,6 @@ export const OPEN_MESSAGES = {
 
 function isOpenableType(type: string | null): type is OpenableFileType {
   return type !== null && (OPENABLE_FILE_TYPES as readonly string[]).includes(type);
-}
-
-export function articleUrl(articleId: string): string {
-  return `/reading/article/index?id=${encodeURIComponent(articleId)}`;
 }
 
 function download(
@@ -65,10 +62,11 @@ export async function openMaterial(
   onProgress: (percent: number) => void = () => {},
 ): Promise<OpenResult> {
   if (material.kind === 'article') {
-    if (!material.articleId) return { ok: false, message: OPEN_MESSAGES.noArticle };
+    const articleId = material.articleId;
+    if (!articleId) return { ok: false, message: OPEN_MESSAGES.noArticle };
     return new Promise((resolve) => {
       wx.navigateTo({
-        url: articleUrl(material.articleId as string),
+        url: articlePage(articleId),
         success: () => resolve({ ok: true }),
         fail: () => resolve({ ok: false, message: OPEN_MESSAGES.noArticle }),
       });

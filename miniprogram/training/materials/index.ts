@@ -5,6 +5,7 @@
 import type { MaterialKind, MaterialView } from '../../contracts/training';
 import { listMaterials } from '../../services/training';
 import { fontSizeBehavior } from '../../shell/font-size-behavior';
+import { queryParam } from '../../shell/routes';
 import { loadScreen, type ScreenStatus } from '../../shell/screen-load';
 
 type Filter = 'all' | MaterialKind;
@@ -35,7 +36,7 @@ Component({
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
-      this.setData({ sessionId: decodeURIComponent(query.sessionId ?? '').trim() });
+      this.setData({ sessionId: queryParam(query, 'sessionId') });
       void this.load();
     },
 

@@ -6,6 +6,7 @@ import type { MaterialView, SessionView, Speaker } from '../../contracts/trainin
 import { sessionDateLabel, sessionExtrasLabel, sessionTimeLabel } from '../../lib/session-labels';
 import { getSession } from '../../services/training';
 import { fontSizeBehavior } from '../../shell/font-size-behavior';
+import { queryParam, sessionPage } from '../../shell/routes';
 import { loadScreen, type ScreenStatus } from '../../shell/screen-load';
 
 interface SessionDetail {
@@ -46,8 +47,7 @@ Component({
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
-      const id = decodeURIComponent(query.id ?? '').trim();
-      this.setData({ id });
+      this.setData({ id: queryParam(query, 'id') });
       void this.load();
     },
 
@@ -78,7 +78,7 @@ Component({
     onShareAppMessage() {
       return {
         title: this.data.detail?.title ?? '日程详情',
-        path: `/training/session/index?id=${encodeURIComponent(this.data.id)}`,
+        path: sessionPage(this.data.id),
       };
     },
   },

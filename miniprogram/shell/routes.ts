@@ -1,0 +1,31 @@
+/**
+ * Where the pages live and how to link to them, spelled once (app.json declares the same paths).
+ * Ids travel URL-encoded; the opened page reads them back with queryParam.
+ */
+
+export const HOME_PAGE = '/pages/home/index';
+export const SCHEDULE_PAGE = '/pages/schedule/index';
+export const MATERIALS_PAGE = '/training/materials/index';
+
+export function articlePage(articleId: string): string {
+  return `/reading/article/index?id=${encodeURIComponent(articleId)}`;
+}
+
+export function sessionPage(sessionId: string): string {
+  return `/training/session/index?id=${encodeURIComponent(sessionId)}`;
+}
+
+/**
+ * A parameter of the query a page was opened with, URL-decoded and trimmed; '' when absent.
+ * A malformed escape (a hand-made link, a garbled share) is kept as typed: decodeURIComponent would
+ * throw in onLoad and leave the page blank, while the function answers a kept value with a clear
+ * "not found".
+ */
+export function queryParam(query: Record<string, string | undefined> | undefined, name: string): string {
+  const raw = query?.[name] ?? '';
+  try {
+    return decodeURIComponent(raw).trim();
+  } catch {
+    return raw.trim();
+  }
+}
