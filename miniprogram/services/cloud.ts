@@ -1,12 +1,23 @@
 /**
- * The only file that talks to wx.cloud. Every answer is an Envelope: transport failures
- * (no network, timeout, a function that crashed or is not deployed) become `{ ok: false }`
- * with a sentence fit for the reader, so pages never need try/catch.
+ * The only file that talks to wx.cloud (app.ts initialises it through initCloud). Every answer is an
+ * Envelope: transport failures (no network, timeout, a function that crashed or is not deployed)
+ * become `{ ok: false }` with a sentence fit for the reader, so pages never need try/catch.
  */
 import { DEFAULT_ERROR_MESSAGES, isErrorCode } from '../contracts/envelope';
 import type { Envelope, Failure } from '../contracts/envelope';
 
 export const NETWORK_ERROR_MESSAGE = '网络不给力，请检查网络后重试';
+/** wx.cloud arrived with base library 2.2.3; an older WeChat has none, and no retry will help. */
+export const OUTDATED_WECHAT_MESSAGE = '当前微信版本过低，请升级微信后再打开';
+
+/** Once, at launch (app.ts). Without wx.cloud every call later answers OUTDATED_WECHAT_MESSAGE. */
+export function initCloud(env: string): void {
+  if (!wx.cloud) {
+    console.error('wx.cloud 不可用：请使用 2.2.3 或以上的基础库');
+    return;
+  }
+  wx.cloud.init({ env, traceUser: true });
+}
 
 /** A function's contract: action name -> { request, response } (see contracts/articles.ts). */
 export type FunctionActions<F> = { [A in keyof F]: { request: object; response: unknown } };
@@ -15,7 +26,7 @@ export async function callFunction<F extends FunctionActions<F>, A extends keyof
   name: string,
   request: F[A]['request'] & { action: A },
 ): Promise<Envelope<F[A]['response']>> {
-  if (!wx.cloud) return networkFailure();
+  if (!wx.cloud) return { ok: false, error: { code: 'INTERNAL', message: OUTDATED_WECHAT_MESSAGE } };
   try {
     const result = await wx.cloud.callFunction({ name, data: request as WechatMiniprogram.IAnyObject });
     return asEnvelope<F[A]['response']>(result.result);
