@@ -4,20 +4,10 @@
  * write dates loosely: each field falls back to an empty value, and only a document with no title
  * (nothing to show) is dropped. One bad document must never break the list.
  */
-import dayjs from 'dayjs';
-import customParseFormat from 'dayjs/plugin/customParseFormat';
-import timezone from 'dayjs/plugin/timezone';
-import utc from 'dayjs/plugin/utc';
 import type { ArticleByline } from '../../miniprogram/contracts/articles';
-
-dayjs.extend(customParseFormat);
-dayjs.extend(utc);
-dayjs.extend(timezone);
+import { normalizeCalendarDate, normalizeInstant, shanghaiClock } from '../../miniprogram/lib/datetime';
 
 export const ARTICLES_COLLECTION = 'articles';
-
-/** Dates on articles are the dates printed on them, in China. */
-const ARTICLE_TIME_ZONE = 'Asia/Shanghai';
 
 export type ArticleStatus = 'published' | 'draft';
 
@@ -62,28 +52,24 @@ function dateInput(value: unknown): Date | string | number | null {
   return null;
 }
 
-/** 2024-11-26, 2024/11/26, 2024.11.26, 2024-11-26T…, or a Date -> 2024-11-26; anything else -> ''. */
+/**
+ * The date printed on the article, as the Shanghai calendar date: 2024-11-26, 2024/11/26, 2024年11月26日,
+ * a timestamp or a Date -> 2024-11-26; anything else (2024-02-30 included) -> ''.
+ */
 export function normalizeDate(value: unknown): string {
   const input = dateInput(value);
   // A bare number in a date field is a typing slip, not a day.
   if (input === null || typeof input === 'number') return '';
-  if (typeof input === 'string') {
-    const match = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(input.trim());
-    if (match) {
-      const day = `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}`;
-      // Strict parsing rejects 2024-02-30 instead of rolling it over into March.
-      return dayjs(day, 'YYYY-MM-DD', true).isValid() ? day : '';
-    }
-  }
-  const instant = dayjs(input);
-  return instant.isValid() ? instant.tz(ARTICLE_TIME_ZONE).format('YYYY-MM-DD') : '';
+  const date = normalizeCalendarDate(input);
+  if (date !== null) return date;
+  const instant = normalizeInstant(input);
+  return instant === null ? '' : shanghaiClock(instant).date;
 }
 
+/** An ISO timestamp (UTC), or '' when the value denotes no instant. */
 function normalizeTimestamp(value: unknown): string {
-  const input = dateInput(value);
-  if (input === null) return '';
-  const instant = dayjs(input);
-  return instant.isValid() ? instant.toISOString() : '';
+  const instant = normalizeInstant(dateInput(value));
+  return instant === null ? '' : new Date(instant).toISOString();
 }
 
 /** Only addresses the mini-program can load; anything else is treated as no image. */

@@ -26,6 +26,8 @@ const TIME_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const LOOSE_DATE_PATTERN = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$/;
 /** A full timestamp with its zone (console exports, ISO strings): read as an instant. */
 const ZONED_TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+/** A date and time written without a zone ('2024-11-26 09:30', '2024-11-26T09:30:00'): Shanghai wall-clock time. */
+const UNZONED_DATE_TIME_PATTERN = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?$/;
 /** Hand-typed times: 9:00, 09:00, 9：00 (full-width colon), 9点, 9点30. */
 const LOOSE_TIME_PATTERN = /^\s*(\d{1,2})\s*(?:[:：点时]\s*(\d{1,2})?\s*分?)?\s*$/;
 
@@ -87,6 +89,32 @@ export function normalizeCalendarDate(value: unknown): string | null {
   if (!match) return null;
   const candidate = `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}`;
   return isCalendarDate(candidate) ? candidate : null;
+}
+
+/**
+ * The instant (epoch ms) a stored timestamp denotes, or null when it denotes none: a Date, epoch
+ * milliseconds, an ISO string with its zone, or a date and time without a zone, read as Shanghai
+ * wall-clock time (what an organiser in China means, whatever the server's zone). A calendar date alone
+ * is its Shanghai midnight.
+ */
+export function normalizeInstant(value: unknown): number | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.getTime();
+  // Beyond ±8.64e15 ms a Date is invalid (and toISOString would throw).
+  if (typeof value === 'number') return Number.isNaN(new Date(value).getTime()) ? null : value;
+  if (typeof value !== 'string') return null;
+  const trimmed = value.trim();
+  if (ZONED_TIMESTAMP_PATTERN.test(trimmed)) {
+    const instant = dayjs.utc(trimmed);
+    return instant.isValid() ? instant.valueOf() : null;
+  }
+  const unzoned = UNZONED_DATE_TIME_PATTERN.exec(trimmed);
+  if (unzoned) {
+    const [, date, time, seconds = '0', fraction = '0'] = unzoned;
+    if (!isCalendarDate(date) || !isClockTime(time) || Number(seconds) > 59) return null;
+    return shanghaiInstant(date, time) + Number(seconds) * 1000 + Number(fraction.padEnd(3, '0'));
+  }
+  const date = normalizeCalendarDate(trimmed);
+  return date === null ? null : shanghaiInstant(date);
 }
 
 /** A time of day typed by hand, as 'HH:mm', or null when it is not one. */

@@ -9,6 +9,7 @@ import {
   minutesOfDay,
   normalizeCalendarDate,
   normalizeClockTime,
+  normalizeInstant,
   shanghaiClock,
   shanghaiInstant,
 } from '../../../miniprogram/lib/datetime';
@@ -106,5 +107,24 @@ describe('zoned timestamps as dates', () => {
     expect(normalizeCalendarDate('2024-11-19T00:30:00+08:00')).toBe('2024-11-19');
     // Without a zone, a timestamp is ambiguous: refused rather than guessed.
     expect(normalizeCalendarDate('2024-11-19T00:30:00')).toBeNull();
+  });
+});
+
+describe('stored timestamps as instants', () => {
+  it('reads a Date, epoch ms, a zoned ISO string, and a zoneless one as Shanghai time', () => {
+    const at = Date.parse('2024-11-19T06:30:00Z');
+    expect(normalizeInstant(new Date(at))).toBe(at);
+    expect(normalizeInstant(at)).toBe(at);
+    expect(normalizeInstant('2024-11-19T14:30:00+08:00')).toBe(at);
+    expect(normalizeInstant('2024-11-19 14:30')).toBe(at);
+    expect(normalizeInstant('2024-11-19T14:30:00.250')).toBe(at + 250);
+    expect(normalizeInstant('2024年11月19日')).toBe(Date.parse('2024-11-18T16:00:00Z'));
+  });
+
+  it('refuses what denotes no instant', () => {
+    for (const value of ['2024-11-19 24:00', '2024-02-30 10:00', '2024-11-19 10:00:61', 'soon', 1e20, NaN, null, {}]) {
+      expect(normalizeInstant(value)).toBeNull();
+    }
+    expect(normalizeInstant(new Date('garbage'))).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import {
   formatDateRangeCn,
   formatShanghaiDateTime,
   normalizeCalendarDate,
+  normalizeInstant,
   shanghaiClock,
   shanghaiInstant,
   weekdayCn,
@@ -33,6 +34,8 @@ const answers = {
   formatted: instants.map((iso) => formatShanghaiDateTime(iso)),
   fromDateObject: normalizeCalendarDate(new Date('2024-11-18T16:30:00Z')),
   instants: [shanghaiInstant('2024-11-19'), shanghaiInstant('2024-11-19', '14:30')],
+  // Stored timestamps typed without a zone are Shanghai wall-clock time.
+  typedInstants: ['2024-11-19 14:30', '2024-11-19T00:00:05.5', '2024-11-19'].map(normalizeInstant),
   days: datesBetween('2024-11-18', '2024-11-20'),
   // Across the start of US daylight saving time (2024-03-10) and Europe's (2024-03-31).
   springDays: datesBetween('2024-03-09', '2024-03-11').concat(datesBetween('2024-03-30', '2024-04-01')),
