@@ -6,6 +6,7 @@
  */
 import type { ArticleByline } from '../../miniprogram/contracts/articles';
 import { normalizeCalendarDate, normalizeInstant, shanghaiClock } from '../../miniprogram/lib/datetime';
+import { isRecord, text, textList, unwrapDate } from '../documents/fields';
 
 export const ARTICLES_COLLECTION = 'articles';
 
@@ -33,33 +34,14 @@ export interface ArticleDocument {
 /** A document after the forgiving read: every field present and of the right type. */
 export type NormalizedArticle = Required<Omit<ArticleDocument, 'summary'>> & { summary: string };
 
-function text(value: unknown): string {
-  return typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
-}
-
-/** A list of names: an array of strings, or one string an organiser typed as 王紫仪、曹新俊. */
-function names(value: unknown): string[] {
-  const parts = Array.isArray(value) ? value.map(text) : typeof value === 'string' ? value.split(/[、,，;；\s]+/) : [];
-  return parts.map((part) => part.trim()).filter((part) => part !== '');
-}
-
-/** $date objects are how dates look in console exports; the SDK hands back Date instances. */
-function dateInput(value: unknown): Date | string | number | null {
-  if (value instanceof Date || typeof value === 'string' || typeof value === 'number') return value;
-  if (value !== null && typeof value === 'object' && '$date' in value) {
-    return dateInput((value as { $date: unknown }).$date);
-  }
-  return null;
-}
-
 /**
  * The date printed on the article, as the Shanghai calendar date: 2024-11-26, 2024/11/26, 2024年11月26日,
  * a timestamp or a Date -> 2024-11-26; anything else (2024-02-30 included) -> ''.
  */
 export function normalizeDate(value: unknown): string {
-  const input = dateInput(value);
+  const input = unwrapDate(value);
   // A bare number in a date field is a typing slip, not a day.
-  if (input === null || typeof input === 'number') return '';
+  if (typeof input === 'number') return '';
   const date = normalizeCalendarDate(input);
   if (date !== null) return date;
   const instant = normalizeInstant(input);
@@ -68,7 +50,7 @@ export function normalizeDate(value: unknown): string {
 
 /** An ISO timestamp (UTC), or '' when the value denotes no instant. */
 function normalizeTimestamp(value: unknown): string {
-  const instant = normalizeInstant(dateInput(value));
+  const instant = normalizeInstant(unwrapDate(value));
   return instant === null ? '' : new Date(instant).toISOString();
 }
 
@@ -85,27 +67,27 @@ function normalizeStatus(value: unknown): ArticleStatus {
 
 /** The forgiving read. Returns null only when there is nothing to show (not an object, no id or no title). */
 export function normalizeArticle(raw: unknown): NormalizedArticle | null {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return null;
-  const doc = raw as Record<string, unknown>;
-  const id = text(doc._id);
-  const title = text(doc.title);
+  if (!isRecord(raw)) return null;
+  const id = text(raw._id);
+  const title = text(raw.title);
   if (id === '' || title === '') return null;
-  const byline = (doc.byline !== null && typeof doc.byline === 'object' ? doc.byline : {}) as Record<string, unknown>;
-  const cover = text(doc.cover);
+  // Names may be typed as one string, 王紫仪、曹新俊: textList splits them.
+  const byline = isRecord(raw.byline) ? raw.byline : {};
+  const cover = text(raw.cover);
   return {
     _id: id,
     title,
-    source: text(doc.source),
-    publishedAt: normalizeDate(doc.publishedAt),
+    source: text(raw.source),
+    publishedAt: normalizeDate(raw.publishedAt),
     byline: {
-      reporters: names(byline.reporters),
-      correspondents: names(byline.correspondents),
-      editors: names(byline.editors),
+      reporters: textList(byline.reporters),
+      correspondents: textList(byline.correspondents),
+      editors: textList(byline.editors),
     },
-    status: normalizeStatus(doc.status),
-    body: typeof doc.body === 'string' ? doc.body : '',
+    status: normalizeStatus(raw.status),
+    body: typeof raw.body === 'string' ? raw.body : '',
     cover: isLoadableImageSource(cover) ? cover : '',
-    summary: text(doc.summary),
-    updatedAt: normalizeTimestamp(doc.updatedAt),
+    summary: text(raw.summary),
+    updatedAt: normalizeTimestamp(raw.updatedAt),
   };
 }

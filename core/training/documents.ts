@@ -20,7 +20,7 @@ import {
   type TrainingView,
 } from '../../miniprogram/contracts/training';
 import { minutesOfDay, normalizeCalendarDate, normalizeClockTime } from '../../miniprogram/lib/datetime';
-import { finiteNumber, isFilled, isRecord, shown, text, textList, wholeNumber } from './fields';
+import { finiteNumber, isFilled, isRecord, shown, text, textList, unwrapDate, wholeNumber } from '../documents/fields';
 
 const MINUTES_PER_DAY = 24 * 60;
 const MAX_GROUPS = 1000;
@@ -60,13 +60,6 @@ const MATERIAL_KIND_ALIASES: Record<string, MaterialKind> = {
   文件: 'file',
   附件: 'file',
 };
-
-/** Console exports and some SDK paths wrap dates as {$date: …}. */
-function unwrapDate(value: unknown): unknown {
-  if (!isRecord(value) || !('$date' in value)) return value;
-  const inner = isRecord(value.$date) && '$numberLong' in value.$date ? Number(value.$date.$numberLong) : value.$date;
-  return typeof inner === 'number' ? new Date(inner) : inner;
-}
 
 function idOf(raw: Record<string, unknown>): string {
   return text(raw._id);

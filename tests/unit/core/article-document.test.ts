@@ -17,6 +17,7 @@ describe('normalizeDate (the date printed on an article)', () => {
     expect(normalizeDate(new Date('2024-11-25T16:30:00Z'))).toBe('2024-11-26');
     expect(normalizeDate('2024-11-25T16:30:00Z')).toBe('2024-11-26');
     expect(normalizeDate({ $date: '2024-11-25T15:59:00.000Z' })).toBe('2024-11-25');
+    expect(normalizeDate({ $date: { $numberLong: String(Date.parse('2024-11-25T16:30:00Z')) } })).toBe('2024-11-26');
     // Without a zone, a date and time is Shanghai wall-clock time: its date is the date written.
     expect(normalizeDate('2024-11-26 23:30')).toBe('2024-11-26');
     expect(normalizeDate('2024-11-26T00:10:00')).toBe('2024-11-26');

@@ -1,6 +1,7 @@
 /**
- * Forgiving readers for single fields of documents typed by hand in the CloudBase console.
- * Each returns a clean value or null/empty; none throws, whatever the input.
+ * Forgiving readers for single fields of documents typed by hand in the CloudBase console, shared by
+ * every domain (articles, training). Each returns a clean value or null/empty; none throws, whatever
+ * the input.
  */
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -30,10 +31,17 @@ export function wholeNumber(value: unknown, min: number, max: number): number | 
   return number !== null && Number.isInteger(number) && number >= min && number <= max ? number : null;
 }
 
-/** A list of non-empty strings: an array (non-strings dropped) or one string of comma/顿号-separated ids. */
+/** A list of non-empty strings: an array (non-strings dropped) or one string separated by commas, 顿号 or spaces. */
 export function textList(value: unknown): string[] {
   const parts = Array.isArray(value) ? value.map(text) : typeof value === 'string' ? value.split(/[、,，;；\s]+/) : [];
   return parts.map((part) => part.trim()).filter((part) => part !== '');
+}
+
+/** Console exports and some SDK paths wrap dates as {$date: …}, the number of milliseconds maybe as {$numberLong}. */
+export function unwrapDate(value: unknown): unknown {
+  if (!isRecord(value) || !('$date' in value)) return value;
+  const inner = isRecord(value.$date) && '$numberLong' in value.$date ? Number(value.$date.$numberLong) : value.$date;
+  return typeof inner === 'number' ? new Date(inner) : inner;
 }
 
 /** True when the field is present with some content (so a wrong value deserves a note to the organiser). */
