@@ -20,6 +20,7 @@ import {
   type TrainingView,
 } from '../../miniprogram/contracts/training';
 import { minutesOfDay, normalizeCalendarDate, normalizeClockTime } from '../../miniprogram/lib/datetime';
+import { partOfDayAt } from '../../miniprogram/lib/session-clock';
 import { finiteNumber, isFilled, isRecord, shown, text, textList, unwrapDate, wholeNumber } from '../documents/fields';
 
 const MINUTES_PER_DAY = 24 * 60;
@@ -120,14 +121,6 @@ function readPartOfDay(value: unknown, problems: string[]): PartOfDay | null {
   const part = PART_OF_DAY_ALIASES[typed.toLowerCase()] ?? null;
   if (part === null && isFilled(value)) problems.push(`时段“${shown(value)}”无法识别，应为 ${PARTS_OF_DAY.join('、')}`);
   return part;
-}
-
-/** The part of day a start time falls in: before noon 上午, before 18:00 下午, then 晚上. */
-export function partOfDayAt(time: string): PartOfDay {
-  const minutes = minutesOfDay(time);
-  if (minutes < 12 * 60) return '上午';
-  if (minutes < 18 * 60) return '下午';
-  return '晚上';
 }
 
 function readSpeaker(value: unknown): Speaker | null {

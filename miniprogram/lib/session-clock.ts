@@ -15,6 +15,14 @@ export const PART_OF_DAY_WINDOWS: Record<PartOfDay, { from: number; to: number }
   晚上: { from: 18 * 60, to: 24 * 60 },
 };
 
+/** The part of day a start time falls in: before noon 上午, before 18:00 下午, then 晚上. */
+export function partOfDayAt(time: string): PartOfDay {
+  const minutes = minutesOfDay(time);
+  if (minutes < PART_OF_DAY_WINDOWS.上午.to) return '上午';
+  if (minutes < PART_OF_DAY_WINDOWS.下午.to) return '下午';
+  return '晚上';
+}
+
 export interface SessionWindow {
   id: string;
   /** Epoch ms. */
@@ -56,7 +64,7 @@ function endOf(session: Timed, date: string, start: string, all: Timed[], starts
     .filter((other) => other.date === date && other.start !== null && minutesOfDay(other.start) > startMinutes)
     .map((other) => minutesOfDay(other.start as string));
   // The part of day the start falls in, when the organiser did not name one.
-  const part = session.partOfDay ?? (startMinutes < 12 * 60 ? '上午' : startMinutes < 18 * 60 ? '下午' : '晚上');
+  const part = session.partOfDay ?? partOfDayAt(start);
   const partEnd = PART_OF_DAY_WINDOWS[part].to;
   return shanghaiInstant(date) + Math.min(partEnd, ...laterStarts) * MINUTE;
 }
