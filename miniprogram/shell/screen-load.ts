@@ -46,15 +46,16 @@ export async function loadScreen<T>(
   generations.set(screen, generation);
   const keepContent = options.keepContent === true && screen.data.status === 'ready';
   if (!keepContent) screen.setData({ status: 'loading' });
-  const result = await request();
-  if (loadGeneration(screen) !== generation) return;
-  if (!result.ok) {
-    reportFailure(screen, result.error.message, keepContent);
-    return;
-  }
+  const isStale = () => loadGeneration(screen) !== generation;
   try {
-    show(result.data);
+    const result = await request();
+    if (isStale()) return;
+    if (result.ok) show(result.data);
+    else reportFailure(screen, result.error.message, keepContent);
   } catch (error) {
+    // Services answer failures as envelopes; a throw means an answer of the wrong shape (in the service's
+    // own post-processing or in `show`).
+    if (isStale()) return;
     console.error('页面无法显示云函数的应答', error);
     reportFailure(screen, UNREADABLE_ANSWER_MESSAGE, keepContent);
   }

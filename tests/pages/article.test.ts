@@ -117,6 +117,14 @@ describe('文章页', () => {
     expect(text(select(page, '.page-state', '.state-view__error'))).toContain('文章不存在或尚未发布');
   });
 
+  test('an article of another shape (a function out of step with the client) ends in the error state', async () => {
+    const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    installMiniprogram({ cloud: () => ({ ok: true, data: { article: { id: 'a1', title: '只有标题' } } }) });
+    const page = await openPage('reading/article/index', { id: 'a1' });
+    expect(text(select(page, '.page-state', '.state-view__error'))).toContain('内容暂时无法显示');
+    error.mockRestore();
+  });
+
   test('shares the article with its title and id', async () => {
     installMiniprogram({ cloud: () => ({ ok: true, data: { article: article() } }) });
     const page = await openPage('reading/article/index', { id: 'a1' });
