@@ -6,7 +6,7 @@
  */
 import {
   MATERIAL_KINDS,
-  OPENABLE_FILE_TYPES,
+  isOpenableFileType,
   PARTS_OF_DAY,
   SESSION_KIND_LABELS,
   SESSION_KINDS,
@@ -200,10 +200,6 @@ export function normalizeSession(raw: unknown): SessionView | null {
 export function fileTypeOf(name: string): string | null {
   const match = /\.([a-z0-9]{1,8})$/i.exec(name.split(/[?#]/)[0]);
   return match ? match[1].toLowerCase() : null;
-}
-
-export function isOpenableFileType(type: string | null): boolean {
-  return type !== null && (OPENABLE_FILE_TYPES as readonly string[]).includes(type);
 }
 
 function readMaterialKind(raw: Record<string, unknown>, problems: string[]): MaterialKind {

@@ -51,6 +51,10 @@ export type MaterialKind = (typeof MATERIAL_KINDS)[number];
 export const OPENABLE_FILE_TYPES = ['pdf', 'doc', 'docx', 'ppt', 'pptx', 'xls', 'xlsx'] as const;
 export type OpenableFileType = (typeof OPENABLE_FILE_TYPES)[number];
 
+export function isOpenableFileType(type: string | null): type is OpenableFileType {
+  return type !== null && (OPENABLE_FILE_TYPES as readonly string[]).includes(type);
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Documents, as typed in the console. Everything optional: the function tolerates what is missing.
 // ---------------------------------------------------------------------------------------------------

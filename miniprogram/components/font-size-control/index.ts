@@ -2,11 +2,11 @@
  * A row of large buttons, one per font step (标准 · 大 · 特大 · 超大). Emits `change` with
  * `{ step }`; the page (through shell/font-size-behavior) stores it and applies it.
  */
-import { FONT_STEPS } from '../../shell/font-size';
+import { DEFAULT_FONT_STEP, FONT_STEPS } from '../../shell/font-size';
 
 Component({
   properties: {
-    current: { type: String, value: 'standard' },
+    current: { type: String, value: DEFAULT_FONT_STEP as string },
   },
   data: {
     steps: FONT_STEPS.map(({ key, label }) => ({ key, label })),

@@ -3,7 +3,7 @@
  * temporary address (wx.downloadFile, with progress) and shown by wx.openDocument. Every failure ends
  * in a Chinese sentence the reader can act on, never in an exception.
  */
-import { OPENABLE_FILE_TYPES, type MaterialView, type OpenableFileType } from '../../contracts/training';
+import { isOpenableFileType, type MaterialView, type OpenableFileType } from '../../contracts/training';
 import { articlePage } from '../../shell/routes';
 
 export type OpenResult = { ok: true } | { ok: false; message: string };
@@ -16,10 +16,6 @@ export const OPEN_MESSAGES = {
   openFailed: '文件已下载，但无法打开，请确认手机上有可以打开该文件的应用',
   noArticle: '这篇资料暂时无法打开',
 } as const;
-
-function isOpenableType(type: string | null): type is OpenableFileType {
-  return type !== null && (OPENABLE_FILE_TYPES as readonly string[]).includes(type);
-}
 
 function download(
   url: string,
@@ -72,7 +68,7 @@ export async function openMaterial(
       });
     });
   }
-  if (!isOpenableType(material.fileType)) return { ok: false, message: OPEN_MESSAGES.unsupportedType };
+  if (!isOpenableFileType(material.fileType)) return { ok: false, message: OPEN_MESSAGES.unsupportedType };
   if (!material.downloadUrl) return { ok: false, message: OPEN_MESSAGES.noAddress };
   const downloaded = await download(material.downloadUrl, onProgress);
   if (!downloaded.ok) return downloaded;

@@ -9,7 +9,6 @@ import { fileSizeLabel, openMaterial } from '../../lib/open-material';
 interface MaterialRow {
   id: string;
   title: string;
-  label: string;
   kind: MaterialView['kind'];
   /** 学习笔记 · PDF · 2.4 MB · 第一讲 */
   meta: string;
@@ -26,7 +25,6 @@ function rowOf(material: MaterialView, sessionTitles: Record<string, string>): M
   return {
     id: material.id,
     title: material.title,
-    label: material.label,
     kind: material.kind,
     meta: parts.filter((part) => part !== '').join(' · '),
     openable: material.openable,
