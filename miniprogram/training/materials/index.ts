@@ -6,7 +6,7 @@ import type { MaterialKind, MaterialView } from '../../contracts/training';
 import { listMaterials } from '../../services/training';
 import { fontSizeBehavior } from '../../shell/font-size-behavior';
 import { queryParam } from '../../shell/routes';
-import { loadScreen, type ScreenStatus } from '../../shell/screen-load';
+import { loadScreen, type LoadOptions, type ScreenStatus } from '../../shell/screen-load';
 
 type Filter = 'all' | MaterialKind;
 
@@ -45,7 +45,7 @@ Component({
     },
 
     async onPullDownRefresh() {
-      await this.load();
+      await this.load({ keepContent: true });
       wx.stopPullDownRefresh();
     },
 
@@ -56,7 +56,7 @@ Component({
       void this.load();
     },
 
-    async load() {
+    async load(options: LoadOptions = {}) {
       this.setData({ emptyText: EMPTY_TEXTS[this.data.filter] });
       const filter: { sessionId?: string; kind?: MaterialKind } = {};
       if (this.data.sessionId) filter.sessionId = this.data.sessionId;
@@ -66,6 +66,7 @@ Component({
         () => listMaterials(filter),
         ({ items, sessionTitles }) =>
           this.setData({ status: items.length > 0 ? 'ready' : 'empty', materials: items, sessionTitles }),
+        options,
       );
     },
   },

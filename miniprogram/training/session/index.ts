@@ -7,7 +7,7 @@ import { sessionDateLabel, sessionExtrasLabel, sessionTimeLabel } from '../../li
 import { getSession } from '../../services/training';
 import { fontSizeBehavior } from '../../shell/font-size-behavior';
 import { queryParam, sessionPage } from '../../shell/routes';
-import { loadScreen, type ScreenStatus } from '../../shell/screen-load';
+import { loadScreen, type LoadOptions, type ScreenStatus } from '../../shell/screen-load';
 
 interface SessionDetail {
   kindLabel: string;
@@ -56,11 +56,11 @@ Component({
     },
 
     async onPullDownRefresh() {
-      await this.load();
+      await this.load({ keepContent: true });
       wx.stopPullDownRefresh();
     },
 
-    async load() {
+    async load(options: LoadOptions = {}) {
       if (this.data.id === '') {
         this.setData({ status: 'error', errorMessage: '没有指定要查看的日程' });
         return;
@@ -72,6 +72,7 @@ Component({
           this.setData({ status: 'ready', detail: detailOf(session), materials });
           void wx.setNavigationBarTitle({ title: session.kindLabel });
         },
+        options,
       );
     },
 

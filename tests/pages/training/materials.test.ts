@@ -120,6 +120,21 @@ describe('日程详情', () => {
     ]);
   });
 
+  test('a failed pull-down refresh keeps the session on screen and says why in a toast', async () => {
+    installFileDoubles();
+    const harness = installMiniprogram({ cloud: () => ok(seedSession('lecture-wu-wenyi')) });
+    const stop = jest.spyOn(wx, 'stopPullDownRefresh');
+    const page = await openPage('training/session/index', { id: 'lecture-wu-wenyi' });
+    harness.setCloud(() => new Error('offline'));
+    jest.spyOn(console, 'error').mockImplementationOnce(() => undefined);
+    await (page.instance as unknown as { onPullDownRefresh(): Promise<void> }).onPullDownRefresh();
+    await settle();
+    expect(text(select(page, '.speaker__name'))).toBe('吴文毅');
+    expect(select(page, '.page-state')).toBeUndefined();
+    expect(harness.toasts).toEqual(['网络不给力，请检查网络后重试']);
+    expect(stop).toHaveBeenCalled();
+  });
+
   test('an unknown session shows the function’s message', async () => {
     installFileDoubles();
     installMiniprogram({
