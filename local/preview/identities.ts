@@ -1,21 +1,24 @@
 /**
  * Who the preview acts as. Each identity is a fixed simulated openid sent to the functions host
- * in the x-wx-openid header; the functions decide roles from it (a later feature maps these
- * openids to trainees, leaders and admins in the seed data). Shared by the server, the browser
- * runtime and the end-to-end tests.
+ * in the x-wx-openid header; the functions decide roles from it (a later feature maps these openids
+ * to trainees, leaders and admins in the seed data). In WeChat every mini-program caller has an openid, so every
+ * identity here has one; a call with no openid is what a console test call is (curl to
+ * /functions/<name> without the header), never a phone. Shared by the server, the browser runtime
+ * and the end-to-end tests.
  */
 
 export interface PreviewIdentity {
   key: string;
   label: string;
-  /** Sent as x-wx-openid; null sends no openid at all. */
-  openid: string | null;
+  /** Sent as x-wx-openid. */
+  openid: string;
 }
 
 /** Group numbers the switcher offers; the course's groups are not fixed here. */
 export const PREVIEW_GROUPS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 
-export const VISITOR: PreviewIdentity = { key: 'visitor', label: '新访客（无 openid）', openid: null };
+/** A brand-new WeChat user: an openid nobody has enrolled. */
+export const VISITOR: PreviewIdentity = { key: 'visitor', label: '新访客（未报名）', openid: 'preview-visitor' };
 export const ADMIN: PreviewIdentity = { key: 'admin', label: '管理员', openid: 'preview-admin' };
 
 export function traineeOf(group: number): PreviewIdentity {

@@ -1,6 +1,7 @@
 /**
- * The identity switcher beside the phone decides who calls the cloud functions: no openid for a
- * new visitor, the chosen simulated openid otherwise (roles are resolved by the functions).
+ * The identity switcher beside the phone decides who calls the cloud functions: every identity,
+ * the new visitor included, sends its simulated openid, as every WeChat user has one (roles are
+ * resolved by the functions). Only console test calls come without an openid.
  */
 import type { Request } from 'playwright-core';
 import { useE2E } from '../support/e2e';
@@ -17,15 +18,17 @@ function functionCalls(phone: Phone): Request[] {
 describe('身份切换', () => {
   const e2e = useE2E();
 
-  e2e.flow('新访客的调用不带 openid，切换成第 3 组学员后带上 preview-trainee-g3', async (phone) => {
+  e2e.flow('新访客的调用带 preview-visitor，切换成第 3 组学员后带上 preview-trainee-g3', async (phone) => {
     const calls = functionCalls(phone);
     await phone.openApp({ identity: 'visitor' });
     await phone.expectText('最新报道');
     expect(calls.length).toBeGreaterThan(0);
     for (const call of calls) {
-      expect(call.headers()['x-wx-openid']).toBeUndefined();
+      expect(call.headers()['x-wx-openid']).toBe('preview-visitor');
       expect(call.headers()['x-wx-source']).toBe('wx_client');
     }
+
+    expect(await phone.page.locator('#preview-identity-openid').textContent()).toBe('x-wx-openid: preview-visitor');
 
     calls.length = 0;
     await phone.switchIdentity('trainee-g3');

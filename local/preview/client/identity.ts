@@ -15,8 +15,7 @@ export function currentIdentity(): PreviewIdentity {
 }
 
 export function identityHeaders(): Record<string, string> {
-  const openid = currentIdentity().openid;
-  return openid ? { 'x-wx-openid': openid } : {};
+  return { 'x-wx-openid': currentIdentity().openid };
 }
 
 export function mountIdentitySwitcher(onChange: () => void): void {
@@ -32,7 +31,7 @@ export function mountIdentitySwitcher(onChange: () => void): void {
   const describe = () => {
     const identity = currentIdentity();
     select.value = identity.key;
-    if (openidNote) openidNote.textContent = identity.openid ? `x-wx-openid: ${identity.openid}` : '不带 x-wx-openid';
+    if (openidNote) openidNote.textContent = `x-wx-openid: ${identity.openid}`;
   };
   describe();
   select.addEventListener('change', () => {
