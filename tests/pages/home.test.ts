@@ -185,4 +185,12 @@ describe('首页 entries', () => {
     expect(labels).toEqual([...new Set(labels)]);
     expect(labels).toContain('课程资料');
   });
+
+  test('labels and hints are at most four characters, the width the tiles are sized for (no word breaks)', async () => {
+    installMiniprogram({ cloud: () => page([]) });
+    const home = await openPage('pages/home/index');
+    const texts = selectAll(home, '.entry__label, .entry__hint').map((node) => text(node).trim());
+    expect(texts.length).toBe(8);
+    for (const entryText of texts) expect([...entryText].length).toBeLessThanOrEqual(4);
+  });
 });

@@ -1,6 +1,8 @@
 /**
  * The large entries under the course banner. Only features that exist are listed: an entry that
  * leads nowhere would confuse a reader. Add 研讨 · 我的 here when their pages ship.
+ * Labels and hints stay at four characters at most: the tiles are sized for that (index.wxss),
+ * so no word is ever broken across lines at any font step.
  */
 import { MATERIALS_PAGE, SCHEDULE_PAGE } from '../../shell/routes';
 
@@ -14,13 +16,13 @@ export interface HomeEntry {
 }
 
 export const HOME_ENTRIES: HomeEntry[] = [
-  { key: 'schedule', label: '日程', hint: '三天课程安排', target: { kind: 'tab', url: SCHEDULE_PAGE } },
+  { key: 'schedule', label: '日程', hint: '课程安排', target: { kind: 'tab', url: SCHEDULE_PAGE } },
   {
     key: 'materials',
     label: '课程资料',
-    hint: '讲座学习笔记',
+    hint: '讲座笔记',
     target: { kind: 'page', url: MATERIALS_PAGE },
   },
-  { key: 'articles', label: '课程报道', hint: '最新报道', target: { kind: 'action', name: 'articles' } },
+  { key: 'articles', label: '课程报道', hint: '培训报道', target: { kind: 'action', name: 'articles' } },
   { key: 'fontSize', label: '字号', hint: '调大字体', target: { kind: 'action', name: 'fontSize' } },
 ];
