@@ -27,12 +27,18 @@ export interface ArticleDocument {
   cover: string;
   /** Optional: when absent the summary is taken from the first paragraphs of the body. */
   summary?: string;
+  /** Optional: 学习笔记 marks a lecture's study note (read from the course materials, not listed). */
+  category?: string;
   /** ISO timestamp. */
   updatedAt: string;
 }
 
 /** A document after the forgiving read: every field present and of the right type. */
-export type NormalizedArticle = Required<Omit<ArticleDocument, 'summary'>> & { summary: string };
+export type NormalizedArticle = Required<Omit<ArticleDocument, 'summary' | 'category'>> & {
+  summary: string;
+  /** '' when the document names no category. */
+  category: string;
+};
 
 /**
  * The date printed on the article, as the Shanghai calendar date: 2024-11-26, 2024/11/26, 2024年11月26日,
@@ -88,6 +94,7 @@ export function normalizeArticle(raw: unknown): NormalizedArticle | null {
     body: typeof raw.body === 'string' ? raw.body : '',
     cover: isLoadableImageSource(cover) ? cover : '',
     summary: text(raw.summary),
+    category: text(raw.category),
     updatedAt: normalizeTimestamp(raw.updatedAt),
   };
 }

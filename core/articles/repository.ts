@@ -2,11 +2,9 @@
  * The `articles` collection through @cloudbase/node-sdk. Returns documents after the forgiving read
  * (see document.ts); what the database holds is never trusted to be well-formed.
  */
+import { STUDY_NOTE_CATEGORY } from '../../miniprogram/contracts/articles';
 import type { Database } from '../runtime/cloud';
 import { ARTICLES_COLLECTION, normalizeArticle, type NormalizedArticle } from './document';
-
-/** Articles of this category are course materials (opened from the schedule), not reports. */
-export const STUDY_NOTE_CATEGORY = '学习笔记';
 
 export interface ArticlePage {
   articles: NormalizedArticle[];

@@ -15,6 +15,11 @@ import { markdownToBlocks } from './markdown';
 import type { ArticlesRepository } from './repository';
 import { summaryOf } from './summary';
 
+/** The category only when the document names one (the contract's field is optional). */
+function categoryOf(article: NormalizedArticle): Pick<ArticleSummary, 'category'> {
+  return article.category === '' ? {} : { category: article.category };
+}
+
 function toSummary(article: NormalizedArticle): ArticleSummary {
   return {
     id: article._id,
@@ -23,6 +28,7 @@ function toSummary(article: NormalizedArticle): ArticleSummary {
     publishedAt: article.publishedAt,
     summary: summaryOf(article.summary, markdownToBlocks(article.body)),
     cover: article.cover,
+    ...categoryOf(article),
   };
 }
 
@@ -35,6 +41,7 @@ function toArticle(article: NormalizedArticle): Article {
     publishedAt: article.publishedAt,
     summary: summaryOf(article.summary, blocks),
     cover: article.cover,
+    ...categoryOf(article),
     byline: article.byline,
     blocks,
     updatedAt: article.updatedAt,

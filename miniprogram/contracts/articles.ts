@@ -15,6 +15,9 @@ export const ARTICLE_LIMITS = {
   summaryLength: 80,
 } as const;
 
+/** The category of a lecture's study note: read from the course materials, not listed with the reports. */
+export const STUDY_NOTE_CATEGORY = '学习笔记';
+
 /** One block of an article body, ready to render natively in WXML. */
 export type ArticleBlock =
   | { type: 'heading'; level: 2 | 3 | 4; text: string }
@@ -46,6 +49,8 @@ export interface ArticleSummary {
   summary: string;
   /** Cover image address, https:// or cloud://; empty when none. */
   cover: string;
+  /** The organiser's category, e.g. 学习笔记 for a lecture's study note; absent when the document names none. */
+  category?: string;
 }
 
 export interface Article extends ArticleSummary {

@@ -125,6 +125,20 @@ describe('文章页', () => {
     error.mockRestore();
   });
 
+  test('the navigation bar names the kind of text (课程报道, or 学习笔记 for a study note), not its long source', async () => {
+    const wxGlobal = (globalThis as unknown as { wx: { setNavigationBarTitle(options: { title: string }): void } }).wx;
+    const setTitle = jest.spyOn(wxGlobal, 'setNavigationBarTitle').mockImplementation(() => undefined);
+    installMiniprogram({ cloud: () => ({ ok: true, data: { article: article() } }) });
+    await openPage('reading/article/index', { id: 'a1' });
+    expect(setTitle).toHaveBeenLastCalledWith({ title: '课程报道' });
+
+    const note = article({ id: 'n1', source: '据河南省人大融媒体中心报道整理', category: '学习笔记' });
+    installMiniprogram({ cloud: () => ({ ok: true, data: { article: note } }) });
+    await openPage('reading/article/index', { id: 'n1' });
+    expect(setTitle).toHaveBeenLastCalledWith({ title: '学习笔记' });
+    setTitle.mockRestore();
+  });
+
   test('shares the article with its title and id', async () => {
     installMiniprogram({ cloud: () => ({ ok: true, data: { article: article() } }) });
     const page = await openPage('reading/article/index', { id: 'a1' });

@@ -2,7 +2,7 @@
  * 文章页 (reading subpackage): title, source, date and byline, a font-size control, then the
  * body rendered natively by <article-blocks>. Opened as /reading/article/index?id=<article id>.
  */
-import type { Article, ArticleByline } from '../../contracts/articles';
+import { STUDY_NOTE_CATEGORY, type Article, type ArticleByline } from '../../contracts/articles';
 import { getArticle } from '../../services/articles';
 import { fontSizeBehavior } from '../../shell/font-size-behavior';
 import { articlePage, queryParam } from '../../shell/routes';
@@ -16,6 +16,14 @@ export function bylineLines(byline: ArticleByline): string[] {
     ['编辑', byline.editors],
   ];
   return groups.filter(([, names]) => names.length > 0).map(([label, names]) => `${label} ${names.join(' ')}`);
+}
+
+/**
+ * The navigation bar says what kind of text this is, in a few characters: the source (a long
+ * institution name) would be cut off by the capsule and is already printed under the title.
+ */
+export function navigationTitle(article: Pick<Article, 'category'>): string {
+  return article.category === STUDY_NOTE_CATEGORY ? '学习笔记' : '课程报道';
 }
 
 Component({
@@ -47,7 +55,7 @@ Component({
         () => getArticle(this.data.id),
         ({ article }) => {
           this.setData({ status: 'ready', article, bylines: bylineLines(article.byline) });
-          void wx.setNavigationBarTitle({ title: article.source || '报道' });
+          void wx.setNavigationBarTitle({ title: navigationTitle(article) });
         },
       );
     },
