@@ -28,12 +28,17 @@ function portFrom(value: string | undefined, fallback: number, name: string): nu
  * The preview hook: local/preview/index.ts (another part of the stack) serves every non-/functions path
  * when it exists; without it the host shows a plain page listing the functions.
  */
-async function loadPreviewHandler(functionsBaseUrl: string): Promise<ExtraHandler | undefined> {
+async function loadPreviewHandler(functionsBaseUrl: string, serviceUrl: string): Promise<ExtraHandler | undefined> {
   if (!existsSync(path.join(__dirname, 'preview', 'index.ts'))) return undefined;
   const preview = (await import('./preview/index')) as {
-    createPreviewHandler?: (options: { projectRoot: string; functionsBaseUrl?: string }) => ExtraHandler;
+    createPreviewHandler?: (options: {
+      projectRoot: string;
+      functionsBaseUrl?: string;
+      /** The emulator, for the phone's cloud:// files (getTempFileURL, downloadFile, <image>). */
+      serviceUrl?: string;
+    }) => ExtraHandler;
   };
-  return preview.createPreviewHandler?.({ projectRoot: PROJECT_ROOT, functionsBaseUrl });
+  return preview.createPreviewHandler?.({ projectRoot: PROJECT_ROOT, functionsBaseUrl, serviceUrl });
 }
 
 async function main(): Promise<void> {
@@ -48,7 +53,7 @@ async function main(): Promise<void> {
   const seeded = await seedDatabase(createLocalCloudApp(emulator.url).database());
   if (seeded.inserted.length > 0) console.log(`seed: imported ${seeded.inserted.join(', ')}`);
 
-  const extraHandler = await loadPreviewHandler('');
+  const extraHandler = await loadPreviewHandler('', emulator.url);
   const host = await startFunctionsHost({
     port,
     functionsDir: FUNCTIONS_DIST_DIR,

@@ -85,6 +85,20 @@ export class Phone {
     await this.currentPage.getByText(text).first().waitFor({ state: 'hidden' });
   }
 
+  /** What is drawn over the pages: showModal dialogs, toasts, the image and document viewers. */
+  get overlays(): Locator {
+    return this.page.locator('#wx-overlays');
+  }
+
+  async expectOverlayText(text: string | RegExp): Promise<void> {
+    await this.overlays.getByText(text).first().waitFor({ state: 'visible' });
+  }
+
+  /** Taps a button of a dialog or viewer drawn over the page (e.g. showModal's 知道了). */
+  async tapOverlayButton(name: string | RegExp): Promise<void> {
+    await this.overlays.getByRole('button', { name }).first().click();
+  }
+
   /** The navigation bar's title. */
   async title(): Promise<string> {
     return (await this.page.locator('.wxp-nav__title').textContent())?.trim() ?? '';

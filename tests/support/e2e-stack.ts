@@ -2,10 +2,15 @@
  * The whole local stack for end-to-end tests, on ports the OS picks: the CloudBase emulator
  * (fresh data folder), the seed, the functions host and the preview mounted on it — the same
  * pieces `npm start` wires together. `close()` stops everything and removes the data folder.
+ *
+ * Flows that need more than the seed put it in through the real node-sdk, as an organiser's
+ * console would: `stack.db` (a node-sdk Database) for documents, `stack.putFile(path, bytes)`
+ * for files in storage (it answers the cloud:// file id to put in a document).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type tcb from '@cloudbase/node-sdk';
 import { createLocalCloudApp, startEmulator } from '../../local/emulator/index';
 import { startFunctionsHost } from '../../local/functions-host/index';
 import { createPreviewHandler } from '../../local/preview/index';
@@ -18,6 +23,14 @@ export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 export interface E2EStack {
   /** e.g. http://127.0.0.1:41234 — the preview is at `${url}/`. */
   url: string;
+  /** The emulator's address (node-sdk serviceUrl). */
+  emulatorUrl: string;
+  /** The real node-sdk pointed at the emulator (storage, database). */
+  app: tcb.CloudBase;
+  /** The database the functions read, through node-sdk: `stack.db.collection('articles').add({…})`. */
+  db: ReturnType<tcb.CloudBase['database']>;
+  /** Uploads `bytes` to storage at `cloudPath` through node-sdk's uploadFile; answers its cloud:// file id. */
+  putFile(cloudPath: string, bytes: Buffer | string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -70,15 +83,29 @@ export async function startE2EStack(options: E2EStackOptions = {}): Promise<E2ES
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lvzhi-e2e-'));
   const emulator = await startEmulator({ dataDir, port: 0 });
   try {
-    await seedDatabase(createLocalCloudApp(emulator.url).database());
+    const app = createLocalCloudApp(emulator.url);
+    const db = app.database();
+    await seedDatabase(db);
     const host = await startFunctionsHost({
       port: 0,
       functionsDir: FUNCTIONS_DIST_DIR,
       serviceUrl: emulator.url,
-      extraHandler: createPreviewHandler({ projectRoot: options.previewProjectRoot ?? PROJECT_ROOT }),
+      extraHandler: createPreviewHandler({
+        projectRoot: options.previewProjectRoot ?? PROJECT_ROOT,
+        serviceUrl: emulator.url,
+      }),
     });
     return {
       url: host.url,
+      emulatorUrl: emulator.url,
+      app,
+      db,
+      async putFile(cloudPath, bytes) {
+        const fileContent = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
+        const { fileID } = await app.uploadFile({ cloudPath, fileContent });
+        if (!fileID) throw new Error(`文件没有放进本地存储：${cloudPath}`);
+        return fileID;
+      },
       async close() {
         await host.close();
         await emulator.close();

@@ -4,8 +4,14 @@
  *   const e2e = useE2E();                       // stack + Chromium for this file
  *   e2e.flow('新访客读报道', readReportFlow);     // a test: a fresh phone, screenshot on failure
  *
- * A flow is `async (phone: Phone) => void` (see e2e-phone.ts for what a phone can do); put
- * reusable flows in tests/e2e/flows/ so other tests (and scripts/screenshots.ts) can reuse them.
+ * A flow is `async (phone: Phone, stack: E2EStack) => void` (see e2e-phone.ts for what a phone
+ * can do); put reusable flows in tests/e2e/flows/ so other tests (and scripts/screenshots.ts) can
+ * reuse them. A flow that needs data beyond the seed puts it in through the real node-sdk:
+ *
+ *   const fileId = await stack.putFile('e2e/讲义.pdf', bytes);        // storage, answers cloud://…
+ *   await stack.db.collection('training_materials').doc('x').set({…}); // database
+ *
+ * (outside a flow, e.g. in beforeAll: `e2e.stack().db`).
  * Failing tests leave test-results/<test name>.png (the phone at the moment of failure).
  */
 import fs from 'node:fs';
@@ -20,7 +26,7 @@ import type { E2EStack, E2EStackOptions } from './e2e-stack';
 export { Phone } from './e2e-phone';
 export type { E2EStack, E2EStackOptions } from './e2e-stack';
 
-export type Flow = (phone: Phone) => Promise<void>;
+export type Flow = (phone: Phone, stack: E2EStack) => Promise<void>;
 
 export const TEST_RESULTS_DIR = path.join(PROJECT_ROOT, 'test-results');
 /** Starting the stack builds the functions and launches Chromium: give it room. */
@@ -63,7 +69,7 @@ export function useE2E(options: E2EStackOptions = {}): E2EContext {
     const context = await newPhoneContext(browser);
     const phone = new Phone(await context.newPage(), stack.url);
     try {
-      await flow(phone);
+      await flow(phone, stack);
     } catch (error) {
       const file = path.join(TEST_RESULTS_DIR, `${fileSafe(screenshotName)}.png`);
       await phone.screenshot(file).catch(() => undefined);

@@ -3,6 +3,8 @@ import type { PreviewIdentity } from '../identities';
 
 export interface BootConfig {
   functionsBaseUrl: string;
+  /** Whether the server bridges wx.cloud storage to the emulator (see storage-bridge.ts). */
+  cloudStorage: boolean;
   identities: PreviewIdentity[];
 }
 

@@ -5,6 +5,7 @@
  *   /__preview/wxml.js       all WXML, compiled by wcc
  *   /__preview/app.js        app.json, app.wxss, app.ts
  *   /__preview/page.js?path= one page: its modules and component tree
+ *   POST /__preview/cloud/getTempFileURL  wx.cloud storage, answered by the emulator (cloud-storage.ts)
  *   anything else            an asset under miniprogram/
  */
 import path from 'node:path';
@@ -12,6 +13,8 @@ import type http from 'node:http';
 import { PreviewConfigError } from './app-config';
 import { ModuleCompiler } from './modules';
 import { PreviewPathError } from './paths';
+import { TEMP_FILE_URL_ENDPOINT } from '../storage-bridge';
+import { PreviewCloudStorage } from './cloud-storage';
 import { UnknownPageError, appScript, pageScript } from './page-scripts';
 import { runtimeBundle } from './runtime-bundle';
 import { shellHtml } from './shell-html';
@@ -23,6 +26,12 @@ export interface PreviewOptions {
   projectRoot: string;
   /** Where /functions/<name> lives; same origin when omitted. */
   functionsBaseUrl?: string;
+  /**
+   * The CloudBase emulator's address (as given to node-sdk, http://127.0.0.1:<port>/). With it,
+   * wx.cloud.getTempFileURL / downloadFile and <image src="cloud://…"> read the emulator's file
+   * storage; without it they are reported as not supported.
+   */
+  serviceUrl?: string;
 }
 
 export type PreviewHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>;
@@ -44,9 +53,16 @@ export function createPreviewHandler(options: PreviewOptions): PreviewHandler {
   const modules = new ModuleCompiler(miniprogramRoot);
   const wxml = new WxmlCompiler(miniprogramRoot);
   const functionsBaseUrl = (options.functionsBaseUrl ?? '').replace(/\/+$/, '');
+  const storage = options.serviceUrl ? new PreviewCloudStorage(options.serviceUrl) : undefined;
 
   return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://preview.local');
+    if (url.pathname === TEMP_FILE_URL_ENDPOINT) {
+      if (req.method !== 'POST') send(res, 405, 'text/plain; charset=utf-8', '只接受 POST 请求');
+      else if (!storage) send(res, 501, 'text/plain; charset=utf-8', '预览没有连接本地云存储（未提供 serviceUrl）');
+      else await storage.handle(req, res);
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       send(res, 405, 'text/plain; charset=utf-8', '预览只接受 GET 请求');
       return;
@@ -55,7 +71,12 @@ export function createPreviewHandler(options: PreviewOptions): PreviewHandler {
       switch (url.pathname) {
         case '/':
         case '/index.html':
-          send(res, 200, 'text/html; charset=utf-8', shellHtml({ functionsBaseUrl }));
+          send(
+            res,
+            200,
+            'text/html; charset=utf-8',
+            shellHtml({ functionsBaseUrl, cloudStorage: storage !== undefined }),
+          );
           return;
         case '/favicon.ico':
           res.writeHead(204).end();

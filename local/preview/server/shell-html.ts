@@ -6,13 +6,19 @@ import { allIdentities } from '../identities';
 
 export interface ShellConfig {
   functionsBaseUrl: string;
+  /** Whether wx.cloud storage calls reach the emulator (POST /__preview/cloud/getTempFileURL). */
+  cloudStorage: boolean;
 }
 
 const escapeForScript = (json: string) => json.replace(/</g, '\\u003c');
 
 export function shellHtml(config: ShellConfig): string {
   const boot = escapeForScript(
-    JSON.stringify({ functionsBaseUrl: config.functionsBaseUrl, identities: allIdentities() }),
+    JSON.stringify({
+      functionsBaseUrl: config.functionsBaseUrl,
+      cloudStorage: config.cloudStorage,
+      identities: allIdentities(),
+    }),
   );
   return `<!doctype html>
 <html lang="zh-CN">

@@ -1,9 +1,9 @@
 /**
  * <image>: a real <img> inside <wx-image>, 320×240 by default as in WeChat, with the modes
  * mapped onto object-fit / object-position; widthFix and heightFix follow the natural size.
- * bindload gets {width, height}, binderror {errMsg}.
+ * bindload gets {width, height}, binderror {errMsg}. cloud:// sources load from the local emulator.
  */
-import { reportUnsupported } from '../notices';
+import { resolveCloudFile } from '../wx/cloud-storage';
 import { defineBuiltIn, nativeChild, reflect } from './define';
 import type { BuiltIn } from './define';
 
@@ -33,9 +33,13 @@ function render(this: BuiltIn): void {
     img.style.objectPosition = POSITIONS[mode];
   } else img.style.objectFit = 'fill';
   if (src.startsWith('cloud://')) {
-    reportUnsupported('云存储图片', src);
+    // WeChat's <image> loads cloud:// ids itself; here the emulator's signed address stands in.
     img.removeAttribute('src');
-    this.triggerEvent('error', { errMsg: `GET ${src} 预览没有云存储` });
+    void resolveCloudFile(src).then(({ url, errMsg }) => {
+      if (String(this.data.src ?? '') !== src) return; // src changed while resolving
+      if (url !== '') img.src = url;
+      else this.triggerEvent('error', { errMsg: `GET ${src} ${errMsg}` });
+    });
     return;
   }
   if (src === '') {

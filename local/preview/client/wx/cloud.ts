@@ -2,13 +2,17 @@
  * wx.cloud for the preview: callFunction is a POST to the local functions host
  * (<functionsBaseUrl>/functions/<name>, body = the event's data), carrying the identity chosen
  * beside the phone in x-wx-openid and x-wx-source. The host answers with the function's
- * return value, which becomes `result` as in WeChat.
+ * return value, which becomes `result` as in WeChat. Storage (getTempFileURL, downloadFile) reads
+ * the local emulator's files through the preview server (cloud-storage.ts).
  */
 import { PREVIEW_SOURCE } from '../../identities';
 import { boot } from '../boot-config';
 import { identityHeaders } from '../identity';
 import { reportUnsupported } from '../notices';
+import type { TempFileRequestEntry } from '../../storage-bridge';
 import { ApiFailure, asyncApi } from './async-api';
+import { resolveCloudFile, tempFileUrls } from './cloud-storage';
+import { downloadFile } from './download';
 
 let requestCounter = 0;
 
@@ -49,16 +53,52 @@ async function callFunction(options: { name?: unknown; data?: unknown }): Promis
   return { result, requestID: `preview-${requestCounter}` };
 }
 
-async function getTempFileURL(options: { fileList?: unknown }): Promise<Record<string, unknown>> {
-  const ids = Array.isArray(options.fileList) ? options.fileList : [];
-  const fileList = ids.map((entry: unknown) => {
-    const fileID = typeof entry === 'string' ? entry : String((entry as { fileID?: unknown })?.fileID ?? '');
-    if (/^https?:\/\//.test(fileID) || fileID.startsWith('/'))
-      return { fileID, tempFileURL: fileID, status: 0, errMsg: 'ok' };
-    reportUnsupported('云存储 cloud:// 文件', fileID);
-    return { fileID, tempFileURL: '', status: -1, errMsg: '预览没有云存储' };
+function fileEntries(apiName: string, fileList: unknown): TempFileRequestEntry[] {
+  if (!Array.isArray(fileList) || fileList.length === 0) {
+    throw new ApiFailure(apiName, 'parameter.fileList should be a non-empty Array');
+  }
+  return fileList.map((entry: unknown) => {
+    if (typeof entry === 'string') return { fileID: entry };
+    const record = (entry ?? {}) as { fileID?: unknown; maxAge?: unknown };
+    const fileID = String(record.fileID ?? '');
+    return typeof record.maxAge === 'number' ? { fileID, maxAge: record.maxAge } : { fileID };
   });
-  return { fileList };
+}
+
+async function getTempFileURL(options: { fileList?: unknown }): Promise<Record<string, unknown>> {
+  const entries = fileEntries('cloud.getTempFileURL', options.fileList);
+  try {
+    return { fileList: await tempFileUrls(entries) };
+  } catch (error) {
+    throw new ApiFailure('cloud.getTempFileURL', (error as Error).message, { errCode: -1 });
+  }
+}
+
+/**
+ * wx.cloud.downloadFile({fileID}): the file's temporary address, then wx.downloadFile's fetch, so
+ * tempFilePath is a blob: URL that wx.openDocument and <image> accept. (No progress task: on a
+ * phone the callback form returns one; here only wx.downloadFile reports progress.)
+ */
+async function cloudDownloadFile(options: { fileID?: unknown }): Promise<Record<string, unknown>> {
+  if (typeof options.fileID !== 'string' || options.fileID === '') {
+    throw new ApiFailure('cloud.downloadFile', 'parameter.fileID should be a non-empty string');
+  }
+  const { url, errMsg } = await resolveCloudFile(options.fileID);
+  if (url === '') throw new ApiFailure('cloud.downloadFile', errMsg, { errCode: -1 });
+  try {
+    // Without callbacks wx.downloadFile answers a Promise (carrying the task's methods).
+    const downloaded = await (downloadFile({ url }) as unknown as Promise<{
+      tempFilePath: string;
+      statusCode: number;
+    }>);
+    if (downloaded.statusCode < 200 || downloaded.statusCode >= 300) {
+      throw new ApiFailure('cloud.downloadFile', `存储返回 ${downloaded.statusCode}`, { errCode: -1 });
+    }
+    return { tempFilePath: downloaded.tempFilePath, statusCode: downloaded.statusCode };
+  } catch (error) {
+    if (error instanceof ApiFailure) throw error;
+    throw new ApiFailure('cloud.downloadFile', String((error as { errMsg?: unknown }).errMsg ?? error));
+  }
 }
 
 function unsupported(name: string) {
@@ -73,7 +113,7 @@ export const cloud = {
   callFunction: asyncApi('cloud.callFunction', callFunction),
   getTempFileURL: asyncApi('cloud.getTempFileURL', getTempFileURL),
   uploadFile: unsupported('uploadFile'),
-  downloadFile: unsupported('downloadFile'),
+  downloadFile: asyncApi('cloud.downloadFile', cloudDownloadFile),
   deleteFile: unsupported('deleteFile'),
   database: () => {
     reportUnsupported('wx.cloud.database()', '小程序端请通过云函数访问数据');
