@@ -18,6 +18,7 @@ import {
   sessionCards,
   sessionsOfTab,
   tabHint,
+  tabPairs,
   type CourseHeader,
   type DayTab,
   type SessionCard,
@@ -42,6 +43,7 @@ Component({
     errorMessage: '',
     header: null as CourseHeader | null,
     tabs: [] as DayTab[],
+    tabRows: [] as DayTab[][],
     activeTab: '',
     cards: [] as SessionCard[],
     hint: '',
@@ -96,7 +98,7 @@ Component({
         isTabOf(this.data.tabs) && isTabOf(tabs) ? shown : defaultTab(overview, today, clockOf(overview));
       // Kept only once it proved readable: the minute clock re-reads it.
       overviews.set(this, overview);
-      this.setData({ status: 'ready', header, tabs });
+      this.setData({ status: 'ready', header, tabs, tabRows: tabPairs(tabs) });
       this.showTab(activeTab);
       this.startClock();
     },
@@ -116,7 +118,8 @@ Component({
     refreshHighlight() {
       const overview = overviews.get(this);
       if (!overview) return;
-      this.setData({ tabs: dayTabs(overview, shanghaiClock(Date.now()).date) });
+      const tabs = dayTabs(overview, shanghaiClock(Date.now()).date);
+      this.setData({ tabs, tabRows: tabPairs(tabs) });
       this.showTab(this.data.activeTab);
     },
 

@@ -39,7 +39,8 @@ export interface CourseHeader {
   dates: string;
   venue: string;
   theme: string;
-  counts: string;
+  /** 5堂专题讲座, 1场交流会 …: separate items, so that a line never breaks inside one. */
+  counts: string[];
 }
 
 const COUNT_WORDS: Record<SessionKind, string> = { lecture: '堂', exchange: '场', discussion: '次', other: '项' };
@@ -48,8 +49,7 @@ export function courseHeader(overview: OverviewResponse): CourseHeader {
   const training = overview.training;
   const counts = (Object.keys(COUNT_WORDS) as SessionKind[])
     .filter((kind) => overview.counts[kind] > 0)
-    .map((kind) => `${overview.counts[kind]}${COUNT_WORDS[kind]}${SESSION_KIND_LABELS[kind]}`)
-    .join(' · ');
+    .map((kind) => `${overview.counts[kind]}${COUNT_WORDS[kind]}${SESSION_KIND_LABELS[kind]}`);
   return {
     name: training?.name || '培训日程',
     dates: training?.startDate && training.endDate ? formatDateRangeCn(training.startDate, training.endDate) : '',
@@ -57,6 +57,16 @@ export function courseHeader(overview: OverviewResponse): CourseHeader {
     theme: training?.theme ?? '',
     counts,
   };
+}
+
+/**
+ * The tabs two by two: the page lays the pairs side by side when all fit on one line, and wraps
+ * the second pair under the first when they do not (a large font step), so no tab is ever hidden.
+ */
+export function tabPairs(tabs: DayTab[]): DayTab[][] {
+  const pairs: DayTab[][] = [];
+  for (let start = 0; start < tabs.length; start += 2) pairs.push(tabs.slice(start, start + 2));
+  return pairs;
 }
 
 export function dayTabs(overview: OverviewResponse, today: string): DayTab[] {

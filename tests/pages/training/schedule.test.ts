@@ -18,10 +18,13 @@ describe('日程 tab', () => {
     expect(course).toContain('信阳全市县乡人大干部履职能力提升培训班');
     expect(course).toContain('2024年11月18日至20日');
     expect(course).toContain('大别山干部学院');
-    expect(course).toContain('5堂专题讲座 · 1场交流会 · 1次分组研讨');
+    // Each count is its own item, so a narrow line wraps between them, never inside one.
+    expect(selectAll(page, '.course__count').map(text)).toEqual(['5堂专题讲座', '1场交流会', '1次分组研讨']);
 
     const tabs = selectAll(page, '.tab');
     expect(tabs.map(text)).toEqual(['11月18日周一', '11月19日周二', '11月20日周三', '待定未排日期']);
+    // Two by two: at a large font step the second pair wraps under the first instead of being cut off.
+    expect(selectAll(page, '.tabs__pair').map((pair) => selectAll(pair, '.tab').length)).toEqual([2, 2]);
     // After the course, the first day that has sessions opens: the exchange meeting, afternoon, no hour.
     expect(text(select(page, '.tab--active'))).toContain('11月19日');
     const cards = selectAll(page, '.session');
