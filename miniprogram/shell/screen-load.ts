@@ -4,15 +4,20 @@
  * - the skeleton while the request runs, unless a refresh keeps the content already on screen;
  * - a failure shows the error state with its retry, or, over kept content, a toast: a failed pull-down
  *   refresh never blanks what the reader was looking at;
+ * - an answer that no retry can change (NOT_FOUND, INVALID_ARGUMENT: the link points at nothing) shows
+ *   the 'missing' state, which leads back to the home page instead of offering a useless retry;
  * - an answer overtaken by a newer load of the same screen is dropped, so a slow old answer never
  *   overwrites a newer one;
  * - an answer the page cannot show (a function deployed older or newer than this client, answering
  *   another shape) ends in the error state too, not in a skeleton that never goes away.
  */
-import type { Envelope } from '../contracts/envelope';
+import type { ApiError, Envelope, ErrorCode } from '../contracts/envelope';
 
 /** What a screen shows: its content ('ready') or one of the states of <state-view>. */
-export type ScreenStatus = 'loading' | 'ready' | 'empty' | 'error';
+export type ScreenStatus = 'loading' | 'ready' | 'empty' | 'error' | 'missing';
+
+/** Failures that say the thing asked for is not there: asking again gives the same answer. */
+const MISSING_CODES: readonly ErrorCode[] = ['NOT_FOUND', 'INVALID_ARGUMENT'];
 
 export const UNREADABLE_ANSWER_MESSAGE = '内容暂时无法显示，请更新小程序后重试';
 
@@ -51,17 +56,18 @@ export async function loadScreen<T>(
     const result = await request();
     if (isStale()) return;
     if (result.ok) show(result.data);
-    else reportFailure(screen, result.error.message, keepContent);
+    else reportFailure(screen, result.error, keepContent);
   } catch (error) {
     // Services answer failures as envelopes; a throw means an answer of the wrong shape (in the service's
     // own post-processing or in `show`).
     if (isStale()) return;
     console.error('页面无法显示云函数的应答', error);
-    reportFailure(screen, UNREADABLE_ANSWER_MESSAGE, keepContent);
+    reportFailure(screen, { code: 'INTERNAL', message: UNREADABLE_ANSWER_MESSAGE }, keepContent);
   }
 }
 
-function reportFailure(screen: Screen, message: string, keepContent: boolean): void {
-  if (keepContent) wx.showToast({ title: message, icon: 'none' });
-  else screen.setData({ status: 'error', errorMessage: message });
+function reportFailure(screen: Screen, error: ApiError, keepContent: boolean): void {
+  if (keepContent) wx.showToast({ title: error.message, icon: 'none' });
+  else
+    screen.setData({ status: MISSING_CODES.includes(error.code) ? 'missing' : 'error', errorMessage: error.message });
 }

@@ -86,25 +86,36 @@ describe('文章页', () => {
     expect(text(select(page, '.article__header'))).toContain('信阳市举办');
   });
 
-  test('not found shows the message; a network error can be retried', async () => {
+  test('not found says so and leads back to the home page: no retry, which could not help', async () => {
     const harness = installMiniprogram({
       cloud: () => ({ ok: false, error: { code: 'NOT_FOUND', message: '内容不存在或已被删除' } }),
     });
     const gone = await openPage('reading/article/index', { id: 'missing' });
-    expect(text(select(gone, '.page-state', '.state-view__error'))).toContain('内容不存在或已被删除');
+    expect(text(select(gone, '.page-state', '.state-view__missing'))).toContain('内容不存在或已被删除');
+    expect(select(gone, '.page-state', '.state-view__retry')).toBeUndefined();
+    await tap(select(gone, '.page-state', '.state-view__home', '.t-button'));
+    expect(harness.navigations).toEqual([{ kind: 'switchTab', url: '/pages/home/index' }]);
+  });
 
-    harness.setCloud(() => new Error('timeout'));
+  test('a network error or a failing function can be retried', async () => {
+    const harness = installMiniprogram({ cloud: () => new Error('timeout') });
     const page = await openPage('reading/article/index', { id: 'a1' });
     expect(text(select(page, '.page-state', '.state-view__error'))).toContain('网络不给力');
+    expect(select(page, '.page-state', '.state-view__home')).toBeUndefined();
+    harness.setCloud(() => ({ ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后重试' } }));
+    await tap(select(page, '.page-state', '.state-view__retry', '.t-button'));
+    expect(text(select(page, '.page-state', '.state-view__error'))).toContain('服务暂时不可用');
     harness.setCloud(() => ({ ok: true, data: { article: article() } }));
     await tap(select(page, '.page-state', '.state-view__retry', '.t-button'));
     expect(text(select(page, '.article__header'))).toContain('信阳市举办');
   });
 
-  test('without an id it explains how to get back, and asks the server nothing', async () => {
+  test('without an id it says the link names no article, offers the home page, and asks the server nothing', async () => {
     const harness = installMiniprogram({ cloud: () => ({ ok: true, data: { article: article() } }) });
     const page = await openPage('reading/article/index', {});
-    expect(text(select(page, '.page-state', '.state-view__error'))).toContain('请从首页重新进入');
+    expect(text(select(page, '.page-state', '.state-view__missing'))).toContain('链接里没有指明文章');
+    expect(select(page, '.page-state', '.state-view__retry')).toBeUndefined();
+    expect(select(page, '.page-state', '.state-view__home')).toBeDefined();
     expect(harness.cloudCalls).toHaveLength(0);
   });
 
@@ -114,7 +125,7 @@ describe('文章页', () => {
     });
     const page = await openPage('reading/article/index', { id: 'a1%E0%A4%A' });
     expect(harness.cloudCalls).toEqual([{ name: 'articles', data: { action: 'get', id: 'a1%E0%A4%A' } }]);
-    expect(text(select(page, '.page-state', '.state-view__error'))).toContain('文章不存在或尚未发布');
+    expect(text(select(page, '.page-state', '.state-view__missing'))).toContain('文章不存在或尚未发布');
   });
 
   test('an article of another shape (a function out of step with the client) ends in the error state', async () => {

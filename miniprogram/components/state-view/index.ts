@@ -2,9 +2,12 @@
  * The three non-content states every screen has, in one place:
  * - loading: a skeleton shaped like what is coming (list or article), not a spinner alone;
  * - empty: says what happened and what to do;
- * - error: the reason and a large retry button (emits `retry`).
+ * - error: the reason and a large retry button (emits `retry`);
+ * - missing: what was asked for is not there (a deleted item, a broken link): the reason and a way
+ *   back to the home page, since retrying cannot help.
  * Renders nothing when status is 'ready'. Pages drive `status` through shell/screen-load.
  */
+import { HOME_PAGE } from '../../shell/routes';
 
 Component({
   properties: {
@@ -33,6 +36,10 @@ Component({
   methods: {
     onRetry() {
       this.triggerEvent('retry');
+    },
+    onGoHome() {
+      // The home page is a tab: switchTab also closes the pages stacked above it.
+      void wx.switchTab({ url: HOME_PAGE });
     },
   },
 });

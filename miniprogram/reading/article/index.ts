@@ -47,7 +47,7 @@ Component({
 
     async load() {
       if (!this.data.id) {
-        this.setData({ status: 'error', errorMessage: '没有指定要打开的文章，请从首页重新进入' });
+        this.setData({ status: 'missing', errorMessage: '链接里没有指明文章' });
         return;
       }
       await loadScreen(

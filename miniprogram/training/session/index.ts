@@ -62,7 +62,7 @@ Component({
 
     async load(options: LoadOptions = {}) {
       if (this.data.id === '') {
-        this.setData({ status: 'error', errorMessage: '没有指定要查看的日程' });
+        this.setData({ status: 'missing', errorMessage: '链接里没有指明日程' });
         return;
       }
       await loadScreen(

@@ -135,13 +135,38 @@ describe('日程详情', () => {
     expect(stop).toHaveBeenCalled();
   });
 
-  test('an unknown session shows the function’s message', async () => {
+  test('an unknown session shows the function’s message and leads back to the home page, not to a retry', async () => {
     installFileDoubles();
-    installMiniprogram({
+    const harness = installMiniprogram({
       cloud: () => ({ ok: false, error: { code: 'NOT_FOUND', message: '没有找到这个日程，可能已被删除' } }),
     });
     const page = await openPage('training/session/index', { id: 'nope' });
-    expect(text(select(page, '.page-state', '.state-view__error'))).toContain('没有找到这个日程，可能已被删除');
+    expect(text(select(page, '.page-state', '.state-view__missing'))).toContain('没有找到这个日程，可能已被删除');
+    expect(select(page, '.page-state', '.state-view__retry')).toBeUndefined();
+    await tap(select(page, '.page-state', '.state-view__home', '.t-button'));
+    expect(harness.navigations).toEqual([{ kind: 'switchTab', url: '/pages/home/index' }]);
+  });
+
+  test('without an id the session page says so, offers the home page, and asks the server nothing', async () => {
+    installFileDoubles();
+    const harness = installMiniprogram({ cloud: () => ok(seedSession('lecture-wu-wenyi')) });
+    const page = await openPage('training/session/index', {});
+    expect(text(select(page, '.page-state', '.state-view__missing'))).toContain('链接里没有指明日程');
+    expect(select(page, '.page-state', '.state-view__home')).toBeDefined();
+    expect(harness.cloudCalls).toHaveLength(0);
+  });
+
+  test('a failing function keeps the retry on the session page', async () => {
+    installFileDoubles();
+    const harness = installMiniprogram({
+      cloud: () => ({ ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后重试' } }),
+    });
+    const page = await openPage('training/session/index', { id: 'lecture-wu-wenyi' });
+    expect(text(select(page, '.page-state', '.state-view__error'))).toContain('服务暂时不可用');
+    expect(select(page, '.page-state', '.state-view__home')).toBeUndefined();
+    harness.setCloud(() => ok(seedSession('lecture-wu-wenyi')));
+    await tap(select(page, '.page-state', '.state-view__retry', '.t-button'));
+    expect(text(select(page, '.speaker__name'))).toBe('吴文毅');
   });
 });
 
