@@ -202,6 +202,20 @@ export function fileTypeOf(name: string): string | null {
   return match ? match[1].toLowerCase() : null;
 }
 
+/**
+ * cloud://<env>.<bucket>/<path>: the environment has no space or slash; the path is anything that is not
+ * blank, spaces included, since organisers upload files as they are named (课件 一.pdf).
+ */
+export function isCloudFileId(value: string): boolean {
+  return /^cloud:\/\/[^/\s]+\/.*\S/.test(value);
+}
+
+function fileIdProblem(typed: string, raw: unknown): string {
+  if (typed === '') return '缺少云存储文件 fileId';
+  if (!typed.startsWith('cloud://')) return `文件“${shown(raw)}”不是 cloud:// 开头的云存储文件`;
+  return `文件“${shown(raw)}”缺少云存储中的文件路径`;
+}
+
 function readMaterialKind(raw: Record<string, unknown>, problems: string[]): MaterialKind {
   const typed = text(raw.kind);
   const kind =
@@ -237,12 +251,8 @@ export function normalizeMaterial(raw: unknown): MaterialView | null {
     if (articleId === null) problems.push('缺少文章编号 articleId');
   } else {
     const typedFileId = text(raw.fileId);
-    fileId = /^cloud:\/\/\S+$/.test(typedFileId) ? typedFileId : null;
-    if (fileId === null) {
-      problems.push(
-        typedFileId === '' ? '缺少云存储文件 fileId' : `文件“${shown(raw.fileId)}”不是 cloud:// 开头的云存储文件`,
-      );
-    }
+    fileId = isCloudFileId(typedFileId) ? typedFileId : null;
+    if (fileId === null) problems.push(fileIdProblem(typedFileId, raw.fileId));
     fileType = text(raw.fileType).replace(/^\./, '').toLowerCase() || (fileId === null ? null : fileTypeOf(fileId));
     if (fileType !== null && !isOpenableFileType(fileType)) problems.push(`手机无法打开 ${fileType} 类型的文件`);
     const typedSize = finiteNumber(raw.size);

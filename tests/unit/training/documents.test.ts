@@ -1,4 +1,5 @@
 import {
+  isCloudFileId,
   normalizeMaterial,
   normalizeSession,
   normalizeTraining,
@@ -182,6 +183,27 @@ describe('normalizeMaterial', () => {
       kind: 'file',
       fileType: 'pdf',
     });
+  });
+
+  it('accepts a cloud file whose name has spaces, as organisers upload it', () => {
+    const fileId = 'cloud://env-1.bucket/courseware/课件 一.pdf';
+    const material = normalizeMaterial({ _id: 'm', kind: 'file', title: '课件', fileId });
+    expect(material).toMatchObject({ fileId, fileType: 'pdf', problems: [] });
+    expect(isCloudFileId('cloud://env-1.bucket/课件　一（修订）.pptx')).toBe(true);
+  });
+
+  it('refuses a cloud id without a file path, and says so', () => {
+    for (const fileId of [
+      'cloud://env-1.bucket',
+      'cloud://env-1.bucket/',
+      'cloud://env-1.bucket/   ',
+      'cloud:///a.pdf',
+    ]) {
+      expect(isCloudFileId(fileId)).toBe(false);
+    }
+    const material = normalizeMaterial({ _id: 'm', kind: 'file', title: 'x', fileId: 'cloud://env-1.bucket/' });
+    expect(material?.fileId).toBeNull();
+    expect(material?.problems).toContain('文件“cloud://env-1.bucket/”缺少云存储中的文件路径');
   });
 
   it('refuses a file id that is not in cloud storage', () => {
