@@ -191,6 +191,22 @@ describe('课程资料', () => {
     ]);
   });
 
+  test('a study note does not repeat its lecture, which its title already names; the action sits under the title', async () => {
+    installFileDoubles();
+    const note = seedMaterials.find(
+      (material) => material.sessionId === 'lecture-wu-wenyi' && material.kind === 'article',
+    );
+    installMiniprogram({ cloud: () => listing([normalizeMaterial(note) as MaterialView, slides]) });
+    const page = await openPage('training/materials/index');
+    const list = select(page, '.material-list')!;
+    const metas = selectAll(list, '.material__meta').map(text);
+    expect(metas).toEqual([
+      '学习笔记',
+      '文件 · PDF · 2.4 MB · 深入学习贯彻习近平总书记关于坚持和完善人民代表大会制度的重要思想',
+    ]);
+    expect(selectAll(list, '.material__body .material__action').map(text)).toEqual(['阅读 ›', '打开 ›']);
+  });
+
   test('a file downloads with progress and opens in the document viewer', async () => {
     const files = installFileDoubles();
     installMiniprogram({ cloud: () => listing([slides]) });

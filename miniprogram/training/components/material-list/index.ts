@@ -16,11 +16,13 @@ interface MaterialRow {
 }
 
 function rowOf(material: MaterialView, sessionTitles: Record<string, string>): MaterialRow {
+  const sessionTitle = material.sessionId ? (sessionTitles[material.sessionId] ?? '') : '';
   const parts = [
     material.label || (material.kind === 'article' ? '文章' : '文件'),
     material.kind === 'file' && material.fileType ? material.fileType.toUpperCase() : '',
     material.kind === 'file' ? fileSizeLabel(material.size) : '',
-    material.sessionId ? (sessionTitles[material.sessionId] ?? '') : '',
+    // A study note's title already names its lecture (学习笔记:<lecture>): saying it twice only lengthens the row.
+    material.title.includes(sessionTitle) ? '' : sessionTitle,
   ];
   return {
     id: material.id,
