@@ -62,7 +62,8 @@ function normalizeTimestamp(value: unknown): string {
 
 /** Only addresses the mini-program can load; anything else is treated as no image. */
 export function isLoadableImageSource(src: string): boolean {
-  return /^(https|cloud):\/\/\S+$/i.test(src);
+  // Any non-blank address after the scheme: real file names contain spaces ("会议 现场.jpg").
+  return /^(https|cloud):\/\/\S/i.test(src);
 }
 
 function normalizeStatus(value: unknown): ArticleStatus {

@@ -4,7 +4,11 @@ import { ARTICLES_COLLECTION } from '../../core/articles/document';
 import { seedDatabase } from '../../local/seed';
 import { startTestEmulator, type TestEmulator } from '../support/emulator';
 import type { Envelope } from '../../miniprogram/contracts/envelope';
-import type { GetArticleResponse, ListArticlesResponse } from '../../miniprogram/contracts/articles';
+import {
+  STUDY_NOTE_CATEGORY,
+  type GetArticleResponse,
+  type ListArticlesResponse,
+} from '../../miniprogram/contracts/articles';
 
 const SEED_ID = 'report-20241126-xinyang-renda-training';
 let emulator: TestEmulator;
@@ -79,6 +83,13 @@ describe('articles.get', () => {
       caption: '会议现场',
     });
     expect(article.updatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it('tells a study note by its category; a report carries none', async () => {
+    expect(data(await get('note-lecture-chen-xiuhong')).article.category).toBe(STUDY_NOTE_CATEGORY);
+    expect(data(await get(SEED_ID)).article.category).toBeUndefined();
+    // Study notes open from their lecture, not from the list of course reports.
+    expect(data(await list()).items.map((item) => item.id)).toEqual([SEED_ID]);
   });
 
   it('answers NOT_FOUND for a missing id', async () => {

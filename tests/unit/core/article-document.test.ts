@@ -2,7 +2,7 @@
  * The forgiving read of an `articles` document: its dates go through the shared date module, so the
  * printed date is the Shanghai calendar date whatever the server's zone, and no value can break the list.
  */
-import { normalizeArticle, normalizeDate } from '../../../core/articles/document';
+import { isLoadableImageSource, normalizeArticle, normalizeDate } from '../../../core/articles/document';
 
 describe('normalizeDate (the date printed on an article)', () => {
   it('reads the ways a date gets typed, as the Shanghai calendar date', () => {
@@ -51,5 +51,19 @@ describe('normalizeArticle updatedAt', () => {
     for (const updatedAt of [1e20, Number.NaN, 'soon', {}, [], true]) {
       expect(normalizeArticle({ ...base, updatedAt })?.updatedAt).toBe('');
     }
+  });
+});
+
+describe('isLoadableImageSource (which photos the phone can load)', () => {
+  it('takes https and cloud addresses, spaces in the file name included', () => {
+    expect(isLoadableImageSource('cloud://env-1.6c6f/photos/会议 现场.jpg')).toBe(true);
+    expect(isLoadableImageSource('https://example.org/a.png')).toBe(true);
+  });
+
+  it('refuses bare file names, http, and a scheme with nothing after it', () => {
+    expect(isLoadableImageSource('微信图片_20241126155552')).toBe(false);
+    expect(isLoadableImageSource('http://example.org/a.png')).toBe(false);
+    expect(isLoadableImageSource('cloud://')).toBe(false);
+    expect(isLoadableImageSource('cloud:// ')).toBe(false);
   });
 });
