@@ -24,6 +24,19 @@ async function scrollTo(phone: Phone, text: string): Promise<void> {
   await phone.scrollToText(text);
 }
 
+/**
+ * Scrolls so that `text` sits near the bottom of the screen, leaving what comes before it in view:
+ * a photo's caption sits beneath the photo, so scrolling the caption to the top would hide the photo.
+ */
+async function scrollToTextNearBottom(phone: Phone, text: string): Promise<void> {
+  const target = phone.currentPage.getByText(text, { exact: true }).first();
+  await target.waitFor({ state: 'visible' });
+  await target.evaluate((element) => {
+    element.scrollIntoView({ block: 'end' });
+    element.closest('.wxp-page-frame')?.scrollBy(0, 48);
+  });
+}
+
 const SHOTS: Shot[] = [
   { name: 'home', what: '首页', reach: (phone) => phone.openApp().then(() => phone.expectText('最新报道')) },
   { name: 'report', what: '报道（开头）', reach: openReport },
@@ -32,7 +45,7 @@ const SHOTS: Shot[] = [
     what: '报道（图片与说明）',
     reach: async (phone) => {
       await openReport(phone);
-      await scrollTo(phone, '会议现场');
+      await scrollToTextNearBottom(phone, '会议现场');
     },
   },
   {
