@@ -2,11 +2,12 @@
  * WeChat's calling convention for asynchronous APIs: success/fail/complete callbacks, or a
  * Promise when none is given; results carry errMsg "<name>:ok", failures "<name>:fail <why>".
  */
-export type ApiOptions = Record<string, unknown> & {
+export type Callbacks = {
   success?: (result: unknown) => void;
   fail?: (error: unknown) => void;
   complete?: (result: unknown) => void;
 };
+export type ApiOptions = Record<string, unknown> & Callbacks;
 
 export class ApiFailure extends Error {
   constructor(
@@ -34,16 +35,21 @@ export function asyncApi<O extends ApiOptions>(
       }
     })();
     if (!wantsCallbacks) return run;
-    run.then(
-      (result) => {
-        options.success?.(result);
-        options.complete?.(result);
-      },
-      (error: unknown) => {
-        options.fail?.(error);
-        options.complete?.(error);
-      },
-    );
+    deliverToCallbacks(run, options);
     return undefined;
   };
+}
+
+/** Hands the outcome of `run` to the caller's success/fail callbacks, then to complete. */
+export function deliverToCallbacks(run: Promise<unknown>, callbacks: Callbacks): void {
+  run.then(
+    (result) => {
+      callbacks.success?.(result);
+      callbacks.complete?.(result);
+    },
+    (error: unknown) => {
+      callbacks.fail?.(error);
+      callbacks.complete?.(error);
+    },
+  );
 }

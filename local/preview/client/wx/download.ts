@@ -3,11 +3,9 @@
  * the bytes arrive), keeps it as a blob: URL for tempFilePath — which wx.openDocument and
  * <image> accept. Returns a DownloadTask when callbacks are used, a Promise otherwise.
  */
-type Callbacks = {
-  success?: (result: unknown) => void;
-  fail?: (error: unknown) => void;
-  complete?: (result: unknown) => void;
-};
+import { deliverToCallbacks } from './async-api';
+import type { Callbacks } from './async-api';
+
 type ProgressListener = (update: {
   progress: number;
   totalBytesWritten: number;
@@ -54,15 +52,6 @@ export function downloadFile(options: Callbacks & { url?: string; header?: Recor
     offHeadersReceived: () => undefined,
   };
   if (!options.success && !options.fail && !options.complete) return Object.assign(run, task);
-  run.then(
-    (result) => {
-      options.success?.(result);
-      options.complete?.(result);
-    },
-    (error: unknown) => {
-      options.fail?.(error);
-      options.complete?.(error);
-    },
-  );
+  deliverToCallbacks(run, options);
   return task;
 }
