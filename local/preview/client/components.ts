@@ -7,17 +7,7 @@
 import * as jComponent from 'j-component';
 import { reportError } from './notices';
 import { requireModule } from './modules';
-
-export interface ComponentDescriptor {
-  path: string;
-  isPage: boolean;
-  tagName: string;
-  classPrefix: string;
-  usingComponents: Record<string, string>;
-  missingComponents: Record<string, string>;
-  json: Record<string, unknown>;
-  css: string;
-}
+import type { ComponentDescriptor } from '../component-descriptor';
 
 type Options = Record<string, unknown>;
 

@@ -10,7 +10,7 @@ import './builtins';
 import { renderNavBar } from './chrome/nav-bar';
 import { renderTabBar } from './chrome/tab-bar';
 import { installConstructors, registerComponents } from './components';
-import type { ComponentDescriptor } from './components';
+import type { ComponentDescriptor } from '../component-descriptor';
 import { mountIdentitySwitcher } from './identity';
 import { define, requireModule } from './modules';
 import { reportError } from './notices';

@@ -7,22 +7,7 @@ import { readJsonFile } from './app-config';
 import type { JsonObject } from './app-config';
 import { resolveComponentPath } from './paths';
 import { compileWxss, readWxssWithImports } from './wxss';
-
-export interface ComponentDescriptor {
-  /** Root path without extension, e.g. "pages/home/index". */
-  path: string;
-  isPage: boolean;
-  /** DOM tag name of the component's element; unique per component path. */
-  tagName: string;
-  /** exparser class prefix: component classes are written as "<prefix>--<class>". */
-  classPrefix: string;
-  /** usingComponents key -> component path. */
-  usingComponents: Record<string, string>;
-  /** References that could not be resolved (shown on screen by the browser). */
-  missingComponents: Record<string, string>;
-  json: JsonObject;
-  css: string;
-}
+import type { ComponentDescriptor } from '../component-descriptor';
 
 /** "miniprogram_npm/tdesign-miniprogram/button/button" -> "tdesign-miniprogram-button-button". */
 export function slugOf(rootPath: string): string {
