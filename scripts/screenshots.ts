@@ -14,14 +14,21 @@ import { openLecture, openSchedule, openStudyNote } from '../tests/e2e/flows/tra
 
 const OUTPUT_DIR = path.join(PROJECT_ROOT, 'docs', 'screenshots');
 
+type Reach = (phone: Phone) => Promise<void>;
+type Scroll = (phone: Phone, text: string) => Promise<void>;
+
 interface Shot {
   name: string;
   what: string;
-  reach(phone: Phone): Promise<void>;
+  reach: Reach;
 }
 
-async function scrollTo(phone: Phone, text: string): Promise<void> {
-  await phone.scrollToText(text);
+/** Opens a page with `open`, then scrolls until `text` is in view (by default to the top of the screen). */
+function openThenScrollTo(open: Reach, text: string, scroll: Scroll = (phone, t) => phone.scrollToText(t)): Reach {
+  return async (phone) => {
+    await open(phone);
+    await scroll(phone, text);
+  };
 }
 
 /**
@@ -43,29 +50,12 @@ const SHOTS: Shot[] = [
   {
     name: 'report-photo',
     what: '报道（图片与说明）',
-    reach: async (phone) => {
-      await openReport(phone);
-      await scrollToTextNearBottom(phone, '会议现场');
-    },
+    reach: openThenScrollTo(openReport, '会议现场', scrollToTextNearBottom),
   },
-  {
-    name: 'report-quote',
-    what: '报道（小标题与引语）',
-    reach: async (phone) => {
-      await openReport(phone);
-      await scrollTo(phone, '精准选课');
-    },
-  },
+  { name: 'report-quote', what: '报道（小标题与引语）', reach: openThenScrollTo(openReport, '精准选课') },
   { name: 'schedule', what: '日程', reach: openSchedule },
   { name: 'lecture', what: '一堂课', reach: openLecture },
-  {
-    name: 'lecture-materials',
-    what: '一堂课的学习资料',
-    reach: async (phone) => {
-      await openLecture(phone);
-      await scrollTo(phone, '学习资料');
-    },
-  },
+  { name: 'lecture-materials', what: '一堂课的学习资料', reach: openThenScrollTo(openLecture, '学习资料') },
   { name: 'study-note', what: '学习笔记', reach: openStudyNote },
 ];
 
