@@ -2,7 +2,8 @@
  * `npm run check:mp`: the offline compile check of miniprogram-ci — what DevTools does before an
  * upload — with no network and no AppID key. It fails on bad JSON, a page listed in app.json whose
  * files are missing, and a usingComponents path that resolves to nothing (TypeScript types are
- * `tsc`'s job: `npm run typecheck`). On success it reports the size of each package.
+ * `tsc`'s job: `npm run typecheck`). On success it reports the size of each package, then runs
+ * scripts/check-tabbar-icons.ts on the same project (real PNGs, ≤ 40 KB, 81 × 81).
  *
  * Usage: tsx scripts/check-miniprogram.ts [--project <dir with project.config.json>]
  * The CLI exits by itself: miniprogram-ci keeps a compiler child process alive otherwise.
@@ -10,6 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as ci from 'miniprogram-ci';
+import { checkTabBarIcons } from './check-tabbar-icons';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..');
 
@@ -33,7 +35,8 @@ export interface PackageSize {
   bytes: number;
 }
 
-export type MiniprogramCheck = { ok: true; files: number; packages: PackageSize[] } | { ok: false; message: string };
+export type MiniprogramCheck =
+  { ok: true; files: number; packages: PackageSize[]; miniprogramRoot: string } | { ok: false; message: string };
 
 interface ProjectConfig {
   appid?: string;
@@ -72,6 +75,7 @@ export async function checkMiniprogram(projectPath: string = PROJECT_ROOT): Prom
   return {
     ok: true,
     files: Object.keys(compiled).length,
+    miniprogramRoot,
     packages: packageSizes(compiled, subpackageRoots(miniprogramRoot)),
   };
 }
@@ -126,6 +130,10 @@ async function main(): Promise<number> {
       `check:mp: ${pkg.name === 'main' ? '主包' : `分包 ${pkg.name}`} ${kb} KB${over ? ' — 超过 2 MB 上限' : ''}`,
     );
   }
+  // miniprogram-ci checks a tabBar icon's name and size, not that it is a real PNG: check:icons does.
+  const iconProblems = checkTabBarIcons(result.miniprogramRoot);
+  for (const problem of iconProblems) console.error(`check:mp: tabBar 图标 ${problem}`);
+  if (iconProblems.length > 0) status = 1;
   console.log(`check:mp: ${result.files} compiled file(s)${status === 0 ? ', OK' : ''}`);
   return status;
 }
