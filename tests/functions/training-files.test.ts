@@ -3,12 +3,11 @@
  * node-sdk, a material naming it, the `training` function's `materials` and `session` answers carrying a
  * temporary address, and that address giving back the bytes (what wx.downloadFile then fetches).
  */
-import type { Envelope } from '../../miniprogram/contracts/envelope';
 import type { MaterialsResponse, MaterialView, SessionResponse } from '../../miniprogram/contracts/training';
 import { TRAINING_COLLECTIONS, TRAINING_LIMITS } from '../../miniprogram/contracts/training';
 import { main } from '../../cloudfunctions/training/index';
-import { resetCloudApp } from '../../core/runtime/cloud';
-import { startTestEmulator, type TestEmulator } from '../support/emulator';
+import type { TestEmulator } from '../support/emulator';
+import { dataOf, startEmulatorForFunctions } from '../support/functions';
 
 let emulator: TestEmulator;
 let slidesFileId: string;
@@ -17,9 +16,7 @@ const SLIDES = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF
 const SESSION_ID = 'files-test-lecture';
 
 beforeAll(async () => {
-  emulator = await startTestEmulator();
-  process.env.TCB_SERVICE_URL = emulator.url;
-  resetCloudApp();
+  emulator = await startEmulatorForFunctions();
   ({ fileID: slidesFileId } = await emulator.app.uploadFile({
     cloudPath: 'slides/测试讲座课件.pdf',
     fileContent: SLIDES,
@@ -52,15 +49,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  delete process.env.TCB_SERVICE_URL;
-  resetCloudApp();
   await emulator.close();
 });
 
 async function call<T>(event: Record<string, unknown>): Promise<T> {
-  const answer = (await main(event, {})) as Envelope<T>;
-  if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
-  return answer.data;
+  return dataOf<T>(await main(event, {}));
 }
 
 function byId(materials: MaterialView[], id: string): MaterialView {

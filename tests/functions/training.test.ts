@@ -11,29 +11,23 @@ import type {
 } from '../../miniprogram/contracts/training';
 import { main } from '../../cloudfunctions/training/index';
 import { main as articles } from '../../cloudfunctions/articles/index';
-import { resetCloudApp } from '../../core/runtime/cloud';
 import { seedTraining } from '../../seed/training/index';
-import { startTestEmulator, type TestEmulator } from '../support/emulator';
+import type { TestEmulator } from '../support/emulator';
+import { dataOf, startEmulatorForFunctions } from '../support/functions';
 
 let emulator: TestEmulator;
 
 beforeAll(async () => {
-  emulator = await startTestEmulator();
-  process.env.TCB_SERVICE_URL = emulator.url;
-  resetCloudApp();
+  emulator = await startEmulatorForFunctions();
   await seedTraining(emulator.db);
 });
 
 afterAll(async () => {
-  delete process.env.TCB_SERVICE_URL;
-  resetCloudApp();
   await emulator.close();
 });
 
 async function call<T>(event: Record<string, unknown>): Promise<T> {
-  const answer = (await main(event, {})) as Envelope<T>;
-  if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
-  return answer.data;
+  return dataOf<T>(await main(event, {}));
 }
 
 function allSessions(overview: OverviewResponse): SessionView[] {

@@ -1,0 +1,32 @@
+/**
+ * Running a cloud function's main() in a test against a fresh emulator, as the function runs in
+ * the cloud: through the real node-sdk, found by TCB_SERVICE_URL.
+ */
+import type { Envelope } from '../../miniprogram/contracts/envelope';
+import { resetCloudApp } from '../../core/runtime/cloud';
+import { startTestEmulator, type TestEmulator } from './emulator';
+
+/**
+ * A fresh emulator that the functions' cloud app talks to: TCB_SERVICE_URL points at it and the
+ * cached app is dropped (so it is made again for this URL); close() undoes both.
+ */
+export async function startEmulatorForFunctions(): Promise<TestEmulator> {
+  const emulator = await startTestEmulator();
+  process.env.TCB_SERVICE_URL = emulator.url;
+  resetCloudApp();
+  return {
+    ...emulator,
+    async close() {
+      delete process.env.TCB_SERVICE_URL;
+      resetCloudApp();
+      await emulator.close();
+    },
+  };
+}
+
+/** The data of an ok answer; a failed one throws with its code and message, so the test shows the function's own words. */
+export function dataOf<T>(answer: unknown): T {
+  const envelope = answer as Envelope<T>;
+  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
+  return envelope.data;
+}
