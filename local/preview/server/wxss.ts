@@ -127,8 +127,23 @@ function isInsideKeyframes(node: postcss.Rule): boolean {
   return parent?.type === 'atrule' && /keyframes$/i.test((parent as postcss.AtRule).name);
 }
 
-/** Compiles WXSS source into browser CSS for one component scope. */
+/** Compiled CSS by scope and source: every page request describes its components again, TDesign's included. */
+const compiledCss = new Map<string, string>();
+/** Enough for every component of the app many times over; edits add entries, so the oldest go first. */
+const COMPILED_CSS_LIMIT = 500;
+
+/** Compiles WXSS source into browser CSS for one component scope; the same source is compiled once. */
 export function compileWxss(source: string, scope: WxssScope, fileLabel: string): string {
+  const key = JSON.stringify([scope.classPrefix, scope.hostTag, fileLabel, source]);
+  const cached = compiledCss.get(key);
+  if (cached !== undefined) return cached;
+  const css = compileWxssSource(source, scope, fileLabel);
+  if (compiledCss.size >= COMPILED_CSS_LIMIT) compiledCss.delete(compiledCss.keys().next().value as string);
+  compiledCss.set(key, css);
+  return css;
+}
+
+function compileWxssSource(source: string, scope: WxssScope, fileLabel: string): string {
   let root: Root;
   try {
     root = postcss.parse(source, { from: fileLabel });
