@@ -4,13 +4,13 @@
  *   2. the CloudBase emulator on 127.0.0.1:EMULATOR_PORT (default PORT+1), data in DATA_DIR (default .data/)
  *   3. the seed, imported through node-sdk when missing
  *   4. the functions host on 127.0.0.1:PORT (default 3000), which also serves the browser preview
- * Ctrl-C / SIGTERM stops everything cleanly (the emulator's journal is flushed on close).
+ * Ctrl-C / SIGTERM stops both servers and closes the emulator's journals (each write is already on disk).
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createLocalCloudApp } from './emulator/client';
 import { startEmulator } from './emulator/index';
-import { startFunctionsHost, type ExtraHandler } from './functions-host/index';
+import { startFunctionsHost } from './functions-host/index';
+import { createPreviewHandler } from './preview/index';
 import { seedDatabase } from './seed';
 import { buildFunctions, FUNCTIONS_DIST_DIR } from '../scripts/build-functions';
 import { packMiniprogramNpm } from '../scripts/build-miniprogram-npm';
@@ -22,23 +22,6 @@ function portFrom(value: string | undefined, fallback: number, name: string): nu
   const port = Number(value);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${name} 应为 1–65535 的端口号：${value}`);
   return port;
-}
-
-/**
- * The preview hook: local/preview/index.ts (another part of the stack) serves every non-/functions path
- * when it exists; without it the host shows a plain page listing the functions.
- */
-async function loadPreviewHandler(functionsBaseUrl: string, serviceUrl: string): Promise<ExtraHandler | undefined> {
-  if (!existsSync(path.join(__dirname, 'preview', 'index.ts'))) return undefined;
-  const preview = (await import('./preview/index')) as {
-    createPreviewHandler?: (options: {
-      projectRoot: string;
-      functionsBaseUrl?: string;
-      /** The emulator, for the phone's cloud:// files (getTempFileURL, downloadFile, <image>). */
-      serviceUrl?: string;
-    }) => ExtraHandler;
-  };
-  return preview.createPreviewHandler?.({ projectRoot: PROJECT_ROOT, functionsBaseUrl, serviceUrl });
 }
 
 async function main(): Promise<void> {
@@ -53,12 +36,11 @@ async function main(): Promise<void> {
   const seeded = await seedDatabase(createLocalCloudApp(emulator.url).database());
   if (seeded.inserted.length > 0) console.log(`seed: imported ${seeded.inserted.join(', ')}`);
 
-  const extraHandler = await loadPreviewHandler('', emulator.url);
   const host = await startFunctionsHost({
     port,
     functionsDir: FUNCTIONS_DIST_DIR,
     serviceUrl: emulator.url,
-    extraHandler,
+    extraHandler: createPreviewHandler({ projectRoot: PROJECT_ROOT, serviceUrl: emulator.url }),
   });
 
   console.log(
