@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { transformSync } from 'esbuild';
-import { absoluteInRoot, isFile, mtimeOf, normaliseRootPath } from './paths';
+import { absoluteInRoot, isFile, mtimeOf, normaliseRootPath, npmCandidates } from './paths';
 
 export interface CompiledModule {
   /** Root path with a .js extension, e.g. "services/cloud.js": the id the browser registry uses. */
@@ -18,22 +18,6 @@ export interface CompiledModule {
 
 const REQUIRE_CALL = /\brequire\((["'])([^"']+)\1\)/g;
 const SOURCE_EXTENSIONS = ['.ts', '.js'];
-
-/**
- * WeChat resolves a bare specifier by looking for miniprogram_npm/<spec> in the requiring
- * file's folder and then in each folder above it (TDesign brings its own tslib that way).
- */
-export function npmCandidates(fromPath: string, spec: string): string[] {
-  const folders = path.posix
-    .dirname(fromPath)
-    .split('/')
-    .filter((part) => part !== '.' && part !== '');
-  const candidates: string[] = [];
-  for (let depth = folders.length; depth >= 0; depth -= 1) {
-    candidates.push([...folders.slice(0, depth), 'miniprogram_npm', spec].join('/'));
-  }
-  return candidates;
-}
 
 export class ModuleCompiler {
   private readonly cache = new Map<string, { mtime: number; module: CompiledModule }>();

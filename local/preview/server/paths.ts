@@ -48,6 +48,22 @@ export function mtimeOf(file: string): number {
 }
 
 /**
+ * WeChat resolves a bare specifier by looking for miniprogram_npm/<spec> in the requiring
+ * file's folder and then in each folder above it (TDesign brings its own tslib that way).
+ */
+export function npmCandidates(fromPath: string, spec: string): string[] {
+  const folders = path.posix
+    .dirname(fromPath)
+    .split('/')
+    .filter((part) => part !== '.' && part !== '');
+  const candidates: string[] = [];
+  for (let depth = folders.length; depth >= 0; depth -= 1) {
+    candidates.push([...folders.slice(0, depth), 'miniprogram_npm', spec].join('/'));
+  }
+  return candidates;
+}
+
+/**
  * Resolves a component reference from a .json `usingComponents` value, as WeChat does:
  * "/x" from the root, "./x" or "../x" from the referring file, anything else first relative,
  * then as an npm package under miniprogram_npm. Returns the root path without extension.
@@ -57,15 +73,7 @@ export function resolveComponentPath(miniprogramRoot: string, fromPath: string, 
   if (reference.startsWith('/')) candidates.push(reference.slice(1));
   else {
     candidates.push(path.posix.join(path.posix.dirname(fromPath), reference));
-    if (!reference.startsWith('.')) {
-      const folders = path.posix
-        .dirname(fromPath)
-        .split('/')
-        .filter((part) => part !== '.' && part !== '');
-      for (let depth = folders.length; depth >= 0; depth -= 1) {
-        candidates.push([...folders.slice(0, depth), 'miniprogram_npm', reference].join('/'));
-      }
-    }
+    if (!reference.startsWith('.')) candidates.push(...npmCandidates(fromPath, reference));
   }
   for (const candidate of candidates) {
     let rootPath: string;
