@@ -7,12 +7,8 @@
  * Ctrl-C / SIGTERM stops both servers and closes the emulator's journals (each write is already on disk).
  */
 import path from 'node:path';
-import { createLocalCloudApp } from './emulator/client';
-import { startEmulator } from './emulator/index';
-import { startFunctionsHost } from './functions-host/index';
-import { createPreviewHandler } from './preview/index';
-import { seedDatabase } from './seed';
-import { buildFunctions, FUNCTIONS_DIST_DIR } from '../scripts/build-functions';
+import { startLocalStack } from './stack';
+import { buildFunctions } from '../scripts/build-functions';
 import { packMiniprogramNpm } from '../scripts/build-miniprogram-npm';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..');
@@ -32,25 +28,17 @@ async function main(): Promise<void> {
   await packMiniprogramNpm();
   await buildFunctions();
 
-  const emulator = await startEmulator({ dataDir, port: emulatorPort });
-  const seeded = await seedDatabase(createLocalCloudApp(emulator.url).database());
-  if (seeded.inserted.length > 0) console.log(`seed: imported ${seeded.inserted.join(', ')}`);
-
-  const host = await startFunctionsHost({
-    port,
-    functionsDir: FUNCTIONS_DIST_DIR,
-    serviceUrl: emulator.url,
-    extraHandler: createPreviewHandler({ projectRoot: PROJECT_ROOT, serviceUrl: emulator.url }),
-  });
+  const stack = await startLocalStack({ port, emulatorPort, dataDir, projectRoot: PROJECT_ROOT });
+  if (stack.seeded.inserted.length > 0) console.log(`seed: imported ${stack.seeded.inserted.join(', ')}`);
 
   console.log(
     [
       '',
-      `  preview    ${host.url}/`,
-      `  functions  ${host.url}/functions/<name>   (POST, body = event JSON; header x-wx-openid simulates a user)`,
-      `  emulator   ${emulator.url}   data: ${dataDir}`,
+      `  preview    ${stack.url}/`,
+      `  functions  ${stack.url}/functions/<name>   (POST, body = event JSON; header x-wx-openid simulates a user)`,
+      `  emulator   ${stack.emulatorUrl}   data: ${dataDir}`,
       '',
-      `  try: curl -s -XPOST ${host.url}/functions/articles -H 'content-type: application/json' -d '{"action":"list"}'`,
+      `  try: curl -s -XPOST ${stack.url}/functions/articles -H 'content-type: application/json' -d '{"action":"list"}'`,
       '  Ctrl-C to stop',
       '',
     ].join('\n'),
@@ -64,7 +52,7 @@ async function main(): Promise<void> {
     }
     stopping = true;
     console.log(`\n${signal}: stopping…`);
-    void Promise.all([host.close(), emulator.close()]).then(
+    void stack.close().then(
       () => process.exit(0),
       (error: unknown) => {
         console.error(error);

@@ -11,11 +11,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type tcb from '@cloudbase/node-sdk';
-import { createLocalCloudApp, startEmulator } from '../../local/emulator/index';
-import { startFunctionsHost } from '../../local/functions-host/index';
-import { createPreviewHandler } from '../../local/preview/index';
-import { seedDatabase } from '../../local/seed';
-import { FUNCTIONS_DIST_DIR, buildFunctions } from '../../scripts/build-functions';
+import { startLocalStack } from '../../local/stack';
+import { buildFunctions } from '../../scripts/build-functions';
 import { packMiniprogramNpm } from '../../scripts/build-miniprogram-npm';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
@@ -81,25 +78,19 @@ function buildOnce(): Promise<void> {
 export async function startE2EStack(options: E2EStackOptions = {}): Promise<E2EStack> {
   await buildOnce();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lvzhi-e2e-'));
-  const emulator = await startEmulator({ dataDir, port: 0 });
   try {
-    const app = createLocalCloudApp(emulator.url);
-    const db = app.database();
-    await seedDatabase(db);
-    const host = await startFunctionsHost({
+    const stack = await startLocalStack({
       port: 0,
-      functionsDir: FUNCTIONS_DIST_DIR,
-      serviceUrl: emulator.url,
-      extraHandler: createPreviewHandler({
-        projectRoot: options.previewProjectRoot ?? PROJECT_ROOT,
-        serviceUrl: emulator.url,
-      }),
+      emulatorPort: 0,
+      dataDir,
+      projectRoot: options.previewProjectRoot ?? PROJECT_ROOT,
     });
+    const { app } = stack;
     return {
-      url: host.url,
-      emulatorUrl: emulator.url,
+      url: stack.url,
+      emulatorUrl: stack.emulatorUrl,
       app,
-      db,
+      db: app.database(),
       async putFile(cloudPath, bytes) {
         const fileContent = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
         const { fileID } = await app.uploadFile({ cloudPath, fileContent });
@@ -107,13 +98,11 @@ export async function startE2EStack(options: E2EStackOptions = {}): Promise<E2ES
         return fileID;
       },
       async close() {
-        await host.close();
-        await emulator.close();
+        await stack.close();
         fs.rmSync(dataDir, { recursive: true, force: true });
       },
     };
   } catch (error) {
-    await emulator.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
