@@ -6,13 +6,14 @@ import type { ArticleSummary } from '../../contracts/articles';
 import { COURSE } from '../../config/index';
 import { listArticles } from '../../services/articles';
 import { fontSizeBehavior } from '../../shell/font-size-behavior';
+import { reloadBehavior } from '../../shell/reload-behavior';
 import { articlePage, HOME_PAGE } from '../../shell/routes';
 import { loadGeneration, loadScreen, type LoadOptions, type ScreenStatus } from '../../shell/screen-load';
 import { HOME_ENTRIES } from './entries';
 import type { HomeEntry } from './entries';
 
 Component({
-  behaviors: [fontSizeBehavior],
+  behaviors: [fontSizeBehavior, reloadBehavior],
   data: {
     course: COURSE,
     entries: HOME_ENTRIES,
@@ -26,12 +27,7 @@ Component({
   },
   methods: {
     onLoad() {
-      void this.loadFirstPage();
-    },
-
-    async onPullDownRefresh() {
-      await this.loadFirstPage({ keepContent: true });
-      wx.stopPullDownRefresh();
+      void this.load();
     },
 
     onReachBottom() {
@@ -42,11 +38,7 @@ Component({
       return { title: `${COURSE.name} · 履职学堂`, path: HOME_PAGE };
     },
 
-    onRetry() {
-      void this.loadFirstPage();
-    },
-
-    async loadFirstPage(options: LoadOptions = {}) {
+    async load(options: LoadOptions = {}) {
       await loadScreen(
         this,
         () => listArticles(),

@@ -9,6 +9,7 @@ import { shanghaiClock } from '../../lib/datetime';
 import { nowAndNext, type NowAndNext } from '../../lib/session-clock';
 import { getOverview } from '../../services/training';
 import { fontSizeBehavior } from '../../shell/font-size-behavior';
+import { reloadBehavior } from '../../shell/reload-behavior';
 import { MATERIALS_PAGE, SCHEDULE_PAGE, sessionPage } from '../../shell/routes';
 import { loadScreen, type LoadOptions, type ScreenStatus } from '../../shell/screen-load';
 import {
@@ -37,7 +38,7 @@ function clockOf(overview: OverviewResponse): NowAndNext {
 }
 
 Component({
-  behaviors: [fontSizeBehavior],
+  behaviors: [fontSizeBehavior, reloadBehavior],
   data: {
     status: 'loading' as ScreenStatus,
     errorMessage: '',
@@ -67,15 +68,6 @@ Component({
 
     onHide() {
       this.stopClock();
-    },
-
-    async onPullDownRefresh() {
-      await this.load({ keepContent: true });
-      wx.stopPullDownRefresh();
-    },
-
-    onRetry() {
-      void this.load();
     },
 
     async load(options: LoadOptions = {}) {

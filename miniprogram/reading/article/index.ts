@@ -5,6 +5,7 @@
 import { STUDY_NOTE_CATEGORY, type Article, type ArticleByline } from '../../contracts/articles';
 import { getArticle } from '../../services/articles';
 import { fontSizeBehavior } from '../../shell/font-size-behavior';
+import { reloadBehavior } from '../../shell/reload-behavior';
 import { articlePage, queryParam } from '../../shell/routes';
 import { loadScreen, type ScreenStatus } from '../../shell/screen-load';
 
@@ -27,7 +28,7 @@ export function navigationTitle(article: Pick<Article, 'category'>): string {
 }
 
 Component({
-  behaviors: [fontSizeBehavior],
+  behaviors: [fontSizeBehavior, reloadBehavior],
   data: {
     id: '',
     status: 'loading' as ScreenStatus,
@@ -38,10 +39,6 @@ Component({
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ id: queryParam(query, 'id') });
-      void this.load();
-    },
-
-    onRetry() {
       void this.load();
     },
 

@@ -5,6 +5,7 @@
 import type { MaterialKind, MaterialView } from '../../contracts/training';
 import { listMaterials } from '../../services/training';
 import { fontSizeBehavior } from '../../shell/font-size-behavior';
+import { reloadBehavior } from '../../shell/reload-behavior';
 import { queryParam } from '../../shell/routes';
 import { loadScreen, type LoadOptions, type ScreenStatus } from '../../shell/screen-load';
 
@@ -23,7 +24,7 @@ const EMPTY_TEXTS: Record<Filter, string> = {
 };
 
 Component({
-  behaviors: [fontSizeBehavior],
+  behaviors: [fontSizeBehavior, reloadBehavior],
   data: {
     filters: FILTERS,
     filter: 'all' as Filter,
@@ -38,15 +39,6 @@ Component({
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ sessionId: queryParam(query, 'sessionId') });
       void this.load();
-    },
-
-    onRetry() {
-      void this.load();
-    },
-
-    async onPullDownRefresh() {
-      await this.load({ keepContent: true });
-      wx.stopPullDownRefresh();
     },
 
     onFilterTap(event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { key: Filter }>) {

@@ -6,6 +6,7 @@ import type { MaterialView, SessionView, Speaker } from '../../contracts/trainin
 import { sessionDateLabel, sessionExtrasLabel, sessionTimeLabel } from '../../lib/session-labels';
 import { getSession } from '../../services/training';
 import { fontSizeBehavior } from '../../shell/font-size-behavior';
+import { reloadBehavior } from '../../shell/reload-behavior';
 import { queryParam, sessionPage } from '../../shell/routes';
 import { loadScreen, type LoadOptions, type ScreenStatus } from '../../shell/screen-load';
 
@@ -37,7 +38,7 @@ function detailOf(session: SessionView): SessionDetail {
 }
 
 Component({
-  behaviors: [fontSizeBehavior],
+  behaviors: [fontSizeBehavior, reloadBehavior],
   data: {
     id: '',
     status: 'loading' as ScreenStatus,
@@ -49,15 +50,6 @@ Component({
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ id: queryParam(query, 'id') });
       void this.load();
-    },
-
-    onRetry() {
-      void this.load();
-    },
-
-    async onPullDownRefresh() {
-      await this.load({ keepContent: true });
-      wx.stopPullDownRefresh();
     },
 
     async load(options: LoadOptions = {}) {
