@@ -34,13 +34,17 @@ module.exports = tseslint.config(
     rules: {
       // `_name` marks a parameter a signature requires but the body does not use.
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      // `import { z } from 'zod'` drags every zod locale (~360 KB) into each function bundle;
-      // the namespace import lets esbuild leave them out (see npm run bench).
+      // Classic zod is ~90 KB in every function bundle; zod/mini is tree-shakable (a few KB). And
+      // `import { z }` drags every zod locale (~360 KB) in: the namespace import lets esbuild leave them out.
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'zod', message: "Use `import * as z from 'zod/mini'` (tree-shakable)." }] },
+      ],
       'no-restricted-syntax': [
         'error',
         {
-          selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']",
-          message: "Use `import * as z from 'zod'`.",
+          selector: "ImportDeclaration[source.value='zod/mini'] > ImportSpecifier[imported.name='z']",
+          message: "Use `import * as z from 'zod/mini'`.",
         },
       ],
     },

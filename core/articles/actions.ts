@@ -11,6 +11,6 @@ function repository(): ArticlesRepository {
 }
 
 export const articlesActions: ActionDefinitions<ArticlesActions> = {
-  list: { schema: listArticlesSchema, handler: (input) => listArticles(repository(), input) },
-  get: { schema: getArticleSchema, handler: (input) => getArticle(repository(), input) },
+  list: { access: 'content.read', schema: listArticlesSchema, handler: (input) => listArticles(repository(), input) },
+  get: { access: 'content.read', schema: getArticleSchema, handler: (input) => getArticle(repository(), input) },
 };

@@ -1,19 +1,28 @@
 /**
  * defineFunction: the whole life of one invocation, the same for every cloud function.
- *   caller from `context` -> route on `event.action` -> validate with the action's zod schema
- *   -> call the core -> one envelope. Never throws, never leaks a stack to the caller.
+ *   caller from `context` -> route on `event.action` -> who may (core/access/policy, the action's capability)
+ *   -> validate with the action's schema -> call the core -> one envelope.
+ * Never throws, never leaks a stack to the caller.
  */
 import { randomUUID } from 'node:crypto';
-import type * as z from 'zod';
 import type { Envelope } from '../../miniprogram/contracts/envelope';
+import { membershipLookup } from '../access/membership';
+import { authorize, type Capability } from '../access/policy';
+import { resolvePrincipal, type MembershipLookup, type Principal } from '../access/principal';
+import { getDatabase } from './cloud';
 import { fail, ok } from './envelope';
 import { isAppError } from './errors';
 import { callerFromContext, type Caller } from './identity';
-import { parseOrThrow } from './validation';
+import { parseOrThrow, type Schema } from './validation';
 
 /** What a handler knows about the invocation besides its validated input. */
 export interface CallContext {
   caller: Caller;
+  /**
+   * Who the caller is to the product. Actions that need only 'content.read' skip the enrolment lookup
+   * (one database call saved on every read): there an enrolled person shows as a visitor.
+   */
+  principal: Principal;
   /** Name of the action being run. */
   action: string;
 }
@@ -27,7 +36,9 @@ export type ActionContract<Contract> = {
 };
 
 export interface ActionDefinition<Request, Response> {
-  schema: z.ZodType<Request>;
+  /** What the caller must be allowed (core/access/policy). Checked before the input is even validated. */
+  access: Capability;
+  schema: Schema<Request>;
   handler: (input: Request, ctx: CallContext) => Promise<Response>;
 }
 
@@ -48,8 +59,12 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  */
 export function defineFunction<Contract extends ActionContract<Contract>>(definition: {
   actions: ActionDefinitions<Contract>;
+  /** Where enrolments are read; the `trainees` collection unless a test says otherwise. */
+  membership?: MembershipLookup;
 }): CloudFunctionMain {
   const actions = definition.actions as Record<string, ActionDefinition<unknown, unknown>>;
+  const lookup: MembershipLookup = definition.membership ?? ((openid) => membershipLookup(getDatabase())(openid));
+  const noLookup: MembershipLookup = async () => null;
 
   return async function main(event: unknown, context?: unknown): Promise<Envelope<unknown>> {
     try {
@@ -64,9 +79,11 @@ export function defineFunction<Contract extends ActionContract<Contract>>(defini
       if (!Object.prototype.hasOwnProperty.call(actions, action)) {
         return fail('INVALID_ARGUMENT', `不支持的操作：${action.slice(0, 40)}`);
       }
-      const { schema, handler } = actions[action];
+      const { access, schema, handler } = actions[action];
+      const principal = await resolvePrincipal(caller, event, access === 'content.read' ? noLookup : lookup);
+      authorize(principal, access);
       const input = parseOrThrow(schema, event);
-      return ok(await handler(input, { caller, action }));
+      return ok(await handler(input, { caller, principal, action }));
     } catch (error: unknown) {
       if (isAppError(error)) return fail(error.code, error.message);
       // A bug or an outage: log everything under an id, hand the caller only the id.

@@ -12,7 +12,7 @@ function deps(): TrainingDeps {
 }
 
 export const trainingActions: ActionDefinitions<TrainingActions> = {
-  overview: { schema: overviewSchema, handler: () => overview(deps()) },
-  session: { schema: sessionSchema, handler: (input) => session(deps(), input) },
-  materials: { schema: materialsSchema, handler: (input) => materials(deps(), input) },
+  overview: { access: 'content.read', schema: overviewSchema, handler: () => overview(deps()) },
+  session: { access: 'content.read', schema: sessionSchema, handler: (input) => session(deps(), input) },
+  materials: { access: 'content.read', schema: materialsSchema, handler: (input) => materials(deps(), input) },
 };

@@ -1,5 +1,5 @@
-/** zod schemas of the `training` actions, typed against the shared contract so the two cannot drift. */
-import * as z from 'zod';
+/** Schemas of the `training` actions (zod/mini), typed against the shared contract so the two cannot drift. */
+import * as z from 'zod/mini';
 import {
   MATERIAL_KINDS,
   TRAINING_LIMITS,
@@ -7,15 +7,16 @@ import {
   type OverviewRequest,
   type SessionRequest,
 } from '../../miniprogram/contracts/training';
+import type { Schema } from '../runtime/validation';
 
-const id = z.string().trim().min(1).max(TRAINING_LIMITS.maxIdLength);
+const id = z.string().check(z.trim(), z.minLength(1), z.maxLength(TRAINING_LIMITS.maxIdLength));
 
-export const overviewSchema: z.ZodType<OverviewRequest> = z.object({ action: z.literal('overview') });
+export const overviewSchema: Schema<OverviewRequest> = z.object({ action: z.literal('overview') });
 
-export const sessionSchema: z.ZodType<SessionRequest> = z.object({ action: z.literal('session'), id });
+export const sessionSchema: Schema<SessionRequest> = z.object({ action: z.literal('session'), id });
 
-export const materialsSchema: z.ZodType<MaterialsRequest> = z.object({
+export const materialsSchema: Schema<MaterialsRequest> = z.object({
   action: z.literal('materials'),
-  sessionId: id.optional(),
-  kind: z.enum(MATERIAL_KINDS).optional(),
+  sessionId: z.optional(id),
+  kind: z.optional(z.enum(MATERIAL_KINDS)),
 });

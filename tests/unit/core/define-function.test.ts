@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { AppError } from '../../../core/runtime/errors';
 import { defineFunction, type CallContext } from '../../../core/runtime/define-function';
 
@@ -14,20 +14,23 @@ interface EchoActions {
 const main = defineFunction<EchoActions>({
   actions: {
     echo: {
+      access: 'content.read',
       schema: z.object({
         action: z.literal('echo'),
-        text: z.string().min(1).max(5),
-        times: z.number().int().min(1).optional(),
+        text: z.string().check(z.minLength(1), z.maxLength(5)),
+        times: z.optional(z.number().check(z.int(), z.minimum(1))),
       }),
       handler: async (input, ctx) => ({ echoed: input.text.repeat(input.times ?? 1), caller: ctx.caller }),
     },
     missing: {
+      access: 'content.read',
       schema: z.object({ action: z.literal('missing') }),
       handler: async () => {
         throw new AppError('NOT_FOUND', '没有这篇');
       },
     },
     boom: {
+      access: 'content.read',
       schema: z.object({ action: z.literal('boom') }),
       handler: async () => {
         throw new Error('database exploded at /secret/path.ts:12');
@@ -134,21 +137,28 @@ describe('defineFunction', () => {
 defineFunction<EchoActions>({
   actions: {
     echo: {
+      access: 'content.read',
       schema: z.object({ action: z.literal('echo'), text: z.string() }),
       // @ts-expect-error the response lacks `caller`
       handler: async (input) => ({ echoed: input.text }),
     },
     missing: {
+      access: 'content.read',
       schema: z.object({ action: z.literal('missing') }),
       handler: async () => Promise.reject(new Error('x')),
     },
-    boom: { schema: z.object({ action: z.literal('boom') }), handler: async () => Promise.reject(new Error('x')) },
+    boom: {
+      access: 'content.read',
+      schema: z.object({ action: z.literal('boom') }),
+      handler: async () => Promise.reject(new Error('x')),
+    },
   },
 });
 defineFunction<EchoActions>({
   // @ts-expect-error an action of the contract is missing
   actions: {
     echo: {
+      access: 'content.read',
       schema: z.object({ action: z.literal('echo'), text: z.string() }),
       handler: async (i, c) => ({ echoed: i.text, caller: c.caller }),
     },

@@ -1,0 +1,107 @@
+/**
+ * The database, declared once: every collection the product uses, its indexes and the security rule for
+ * direct client access. The emulator reads this (local/emulator), deploy applies it (scripts/deploy),
+ * repositories take their collection names from here.
+ *
+ * Client access: everything is read and written through the cloud functions (server SDKs ignore the
+ * rules), so every collection refuses direct client reads and writes.
+ */
+
+export interface IndexKey {
+  field: string;
+  direction: 1 | -1;
+}
+
+export interface IndexDeclaration {
+  /** Index name as created in CloudBase (letters, digits, underscore). */
+  name: string;
+  keys: IndexKey[];
+  unique: boolean;
+}
+
+/** CloudBase's custom security rule: `true`, `false` or an expression over `doc` and `auth`. */
+export interface SecurityRule {
+  read: boolean | string;
+  write: boolean | string;
+}
+
+export interface CollectionDeclaration {
+  name: string;
+  /** What the collection holds, for the docs and the deploy plan. */
+  purpose: string;
+  indexes: IndexDeclaration[];
+  rule: SecurityRule;
+}
+
+/** Only the cloud functions read and write. */
+const FUNCTIONS_ONLY: SecurityRule = { read: false, write: false };
+
+export const COLLECTIONS = {
+  articles: 'articles',
+  trainings: 'trainings',
+  trainingSessions: 'training_sessions',
+  trainingMaterials: 'training_materials',
+  trainees: 'trainees',
+  roster: 'roster',
+} as const;
+
+export const DATABASE: readonly CollectionDeclaration[] = [
+  {
+    name: COLLECTIONS.articles,
+    purpose: '文章：课程报道、通知、学习资料',
+    indexes: [
+      {
+        name: 'status_published',
+        keys: [
+          { field: 'status', direction: 1 },
+          { field: 'publishedAt', direction: -1 },
+        ],
+        unique: false,
+      },
+    ],
+    rule: FUNCTIONS_ONLY,
+  },
+  {
+    name: COLLECTIONS.trainings,
+    purpose: '培训班（课程名称、日期、地点、组数、报名设置）',
+    indexes: [],
+    rule: FUNCTIONS_ONLY,
+  },
+  { name: COLLECTIONS.trainingSessions, purpose: '日程：讲座、交流会、分组研讨', indexes: [], rule: FUNCTIONS_ONLY },
+  {
+    name: COLLECTIONS.trainingMaterials,
+    purpose: '课程资料',
+    indexes: [{ name: 'session', keys: [{ field: 'sessionId', direction: 1 }], unique: false }],
+    rule: FUNCTIONS_ONLY,
+  },
+  {
+    name: COLLECTIONS.trainees,
+    purpose: '学员报名：每个微信用户一条，_id 为其 openid',
+    indexes: [
+      {
+        name: 'group_role',
+        keys: [
+          { field: 'groupNo', direction: 1 },
+          { field: 'role', direction: 1 },
+        ],
+        unique: false,
+      },
+    ],
+    rule: FUNCTIONS_ONLY,
+  },
+  {
+    name: COLLECTIONS.roster,
+    purpose: '花名册：组织者通过控制台导入',
+    indexes: [
+      {
+        name: 'name_unit',
+        keys: [
+          { field: 'name', direction: 1 },
+          { field: 'unit', direction: 1 },
+        ],
+        unique: false,
+      },
+    ],
+    rule: FUNCTIONS_ONLY,
+  },
+];
