@@ -4,7 +4,7 @@
  */
 import { isRole } from '../../miniprogram/contracts/people';
 import { COLLECTIONS } from '../database/collections';
-import { isRecord, wholeNumber } from '../documents/fields';
+import { isRecord, text, wholeNumber } from '../documents/fields';
 import type { Database } from '../runtime/cloud';
 import type { Membership } from './principal';
 
@@ -14,6 +14,8 @@ const MAX_GROUP_NO = 99;
 export function membershipOf(document: unknown): Membership | null {
   if (!isRecord(document)) return null;
   return {
+    name: text(document.name),
+    unit: text(document.unit),
     role: isRole(document.role) ? document.role : 'trainee',
     groupNo: wholeNumber(document.groupNo, 1, MAX_GROUP_NO),
   };

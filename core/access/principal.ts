@@ -16,10 +16,13 @@ export type Principal =
   | { kind: 'console' }
   | { kind: 'stranger' }
   | { kind: 'visitor'; openid: string }
-  | { kind: 'member'; openid: string; role: Role; groupNo: number | null };
+  | ({ kind: 'member'; openid: string } & Membership);
 
 /** What the principal needs to know about an enrolled openid; null when the openid has not enrolled. */
 export interface Membership {
+  /** The enrolled name and unit, as shown beside what the person writes. */
+  name: string;
+  unit: string;
   role: Role;
   /** null when the document's group is missing or out of range (then no group-scoped permission holds). */
   groupNo: number | null;
@@ -57,5 +60,5 @@ export async function resolvePrincipal(caller: Caller, event: unknown, lookup: M
   if (caller.openid === null) return isClientSource(caller.source) ? { kind: 'stranger' } : { kind: 'console' };
   const membership = await lookup(caller.openid);
   if (membership === null) return { kind: 'visitor', openid: caller.openid };
-  return { kind: 'member', openid: caller.openid, role: membership.role, groupNo: membership.groupNo };
+  return { kind: 'member', openid: caller.openid, ...membership };
 }
