@@ -43,6 +43,7 @@ export const COLLECTIONS = {
   trainingMaterials: 'training_materials',
   trainees: 'trainees',
   roster: 'roster',
+  enrolAttempts: 'enrol_attempts',
 } as const;
 
 export const DATABASE: readonly CollectionDeclaration[] = [
@@ -98,6 +99,32 @@ export const DATABASE: readonly CollectionDeclaration[] = [
         keys: [
           { field: 'name', direction: 1 },
           { field: 'unit', direction: 1 },
+        ],
+        unique: false,
+      },
+      // list { groupNo, cursor }: one group's rows in _id order.
+      {
+        name: 'group_id',
+        keys: [
+          { field: 'groupNo', direction: 1 },
+          { field: '_id', direction: 1 },
+        ],
+        unique: false,
+      },
+      // leave / unbind free the rows bound to an openid.
+      { name: 'bound_openid', keys: [{ field: 'boundOpenid', direction: 1 }], unique: false },
+    ],
+    rule: FUNCTIONS_ONLY,
+  },
+  {
+    name: COLLECTIONS.enrolAttempts,
+    purpose: '报名时输错的班级口令和认领码（按微信用户限制次数），只记时间',
+    indexes: [
+      {
+        name: 'openid_at',
+        keys: [
+          { field: 'openid', direction: 1 },
+          { field: 'at', direction: -1 },
         ],
         unique: false,
       },
