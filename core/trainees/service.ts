@@ -35,10 +35,13 @@ export interface TraineesDeps {
 
 const WINDOW_MS = TRAINEES_LIMITS.wrongCodeWindowMinutes * 60 * 1000;
 
-/** The WeChat user behind an `enrolment.self` action (the rule lets only visitors and members through). */
+/**
+ * The WeChat user behind an `enrolment.self` action. The rule (core/access/policy) lets only visitors and
+ * members through; anyone else here is a bug in the rule, reported as one rather than covered up.
+ */
 function selfOpenid(principal: Principal): string {
   if (principal.kind === 'visitor' || principal.kind === 'member') return principal.openid;
-  throw new AppError('PERMISSION_DENIED');
+  throw new Error(`enrolment.self let a ${principal.kind} call through`);
 }
 
 function settingsOf(course: Course | null): EnrolmentSettings {
