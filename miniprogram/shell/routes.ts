@@ -6,6 +6,9 @@
 export const HOME_PAGE = '/pages/home/index';
 export const SCHEDULE_PAGE = '/pages/schedule/index';
 export const MATERIALS_PAGE = '/training/materials/index';
+export const ME_PAGE = '/pages/me/index';
+export const ENROL_PAGE = '/people/enrol/index';
+export const PRIVACY_PAGE = '/people/privacy/index';
 
 export function articlePage(articleId: string): string {
   return `/reading/article/index?id=${encodeURIComponent(articleId)}`;

@@ -16,6 +16,7 @@
  *   expect(harness.navigations).toEqual([{ kind: 'navigateTo', url: '/reading/article/index?id=a1' }]);
  */
 import path from 'node:path';
+import { createPrivacySimulation, type PrivacySimulation } from '../../local/preview/client/wx/privacy';
 
 /**
  * The slice of miniprogram-simulate / j-component this shim uses, typed here on purpose: their
@@ -86,6 +87,13 @@ export interface Harness {
   setCloud(handler: CloudHandler): void;
   /** WeChat's own font scale (wx.getAppBaseInfo().fontSizeScaleFactor). */
   setSystemFontScale(factor: number): void;
+  /** Privacy consent, shared with the preview (local/preview/client/wx/privacy.ts). */
+  privacy: PrivacySimulation;
+  /** How often wx.openPrivacyContract showed the contract. */
+  contractsOpened: number;
+  /** wx.showModal calls (title, content); each answers `modalConfirms` (true = the confirm button). */
+  modals: Array<{ title: string; content: string }>;
+  modalConfirms: boolean;
 }
 
 export interface InstallOptions {
@@ -93,6 +101,8 @@ export interface InstallOptions {
   tempFileUrl?: TempFileHandler;
   globalData?: Record<string, unknown>;
   systemFontScale?: number;
+  /** Whether this WeChat user agreed to the privacy contract before (default: not yet). */
+  privacyAgreed?: boolean;
 }
 
 type AnyRecord = Record<string, unknown>;
@@ -151,7 +161,24 @@ export function installMiniprogram(options: InstallOptions = {}): Harness {
     setSystemFontScale(factor) {
       systemFontScale = factor;
     },
+    // Replaced just below; the simulation needs the harness to count contract openings.
+    privacy: undefined as unknown as PrivacySimulation,
+    contractsOpened: 0,
+    modals: [],
+    modalConfirms: true,
   };
+  let privacyAgreed = options.privacyAgreed ?? false;
+  harness.privacy = createPrivacySimulation({
+    loadAgreed: () => privacyAgreed,
+    saveAgreed: (agreed) => {
+      privacyAgreed = agreed;
+    },
+    // A test that leaves the page's own consent out sees WeChat's popup refused.
+    officialPopup: async () => 'disagree',
+    showContract: () => {
+      harness.contractsOpened += 1;
+    },
+  });
   const tempFileUrl =
     options.tempFileUrl ?? ((fileId: string) => `https://tmp.example.test/${encodeURIComponent(fileId)}`);
   const app = { globalData: { cloudReady: true, ...options.globalData } };
@@ -213,6 +240,11 @@ export function installMiniprogram(options: InstallOptions = {}): Harness {
     showToast: (opts: Callbacks & { title?: string } = {}) => {
       harness.toasts.push(opts.title ?? '');
       return wxAsync('showToast', () => ({}))(opts);
+    },
+    ...harness.privacy.apis,
+    showModal: (opts: Callbacks & { title?: string; content?: string } = {}) => {
+      harness.modals.push({ title: opts.title ?? '', content: opts.content ?? '' });
+      return wxAsync('showModal', () => ({ confirm: harness.modalConfirms, cancel: !harness.modalConfirms }))(opts);
     },
     previewImage: (opts: Callbacks & { current: string; urls: string[] }) => {
       harness.previews.push({ current: opts.current, urls: opts.urls });
@@ -317,6 +349,14 @@ export function dataset(node: SimComponent | undefined): Record<string, unknown>
 export function text(node: SimComponent | undefined): string {
   const dom = node?.dom as { textContent?: string | null } | undefined;
   return (dom?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Taps a <button open-type="agreePrivacyAuthorization">: WeChat records the consent, then fires the event. */
+export async function agreePrivacy(harness: Harness, button: SimComponent | undefined): Promise<void> {
+  if (!button) throw new Error('agreePrivacy: button not found');
+  harness.privacy.agree();
+  button.dispatchEvent('agreeprivacyauthorization');
+  await settle();
 }
 
 export async function tap(node: SimComponent | undefined): Promise<void> {

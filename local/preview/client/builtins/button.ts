@@ -1,10 +1,12 @@
 /**
  * <button>: WeChat's look (type primary/default/warn, size mini, plain, disabled, loading) via
  * attributes the base styles select on; open-type share asks the page for its share card,
+ * open-type agreePrivacyAuthorization gives the privacy consent (wx/privacy.ts),
  * form-type submit/reset drives the enclosing <form>. A disabled button's taps are dropped by
  * the tap bridge, as in WeChat.
  */
 import { sharePage } from '../chrome/share';
+import { previewPrivacy } from '../wx/privacy-preview';
 import { reportUnsupported } from '../notices';
 import { defineBuiltIn, domOf, reflect } from './define';
 import type { BuiltIn } from './define';
@@ -39,8 +41,10 @@ defineBuiltIn('button', {
         if (this.data.disabled) return;
         const openType = String(this.data.openType || '');
         if (openType === 'share') sharePage('button', { id: '', dataset: {} });
-        else if (openType === 'agreePrivacyAuthorization') this.triggerEvent('agreeprivacyauthorization', {});
-        else if (openType) reportUnsupported(`<button open-type="${openType}">`);
+        else if (openType === 'agreePrivacyAuthorization') {
+          previewPrivacy.agree();
+          this.triggerEvent('agreeprivacyauthorization', {});
+        } else if (openType) reportUnsupported(`<button open-type="${openType}">`);
         if (this.data.formType === 'submit') submitForm(this);
         if (this.data.formType === 'reset') resetForm(this);
       });

@@ -28,6 +28,7 @@ import {
 import { ApiFailure, asyncApi } from './async-api';
 import { cloud } from './cloud';
 import { downloadFile, downloadedTypes } from './download';
+import { previewPrivacy } from './privacy-preview';
 import { storageApis } from './storage';
 import { appBaseInfo, deviceInfo, menuButtonRect, systemInfo, windowInfo } from './system';
 
@@ -98,12 +99,7 @@ const implemented: Record<string, unknown> = {
     onUpdateFailed: () => undefined,
     applyUpdate: () => undefined,
   }),
-  getPrivacySetting: asyncApi('getPrivacySetting', () => ({
-    needAuthorization: false,
-    privacyContractName: '《履职学堂隐私保护指引》',
-  })),
-  requirePrivacyAuthorize: asyncApi('requirePrivacyAuthorize', () => ({})),
-  onNeedPrivacyAuthorization: () => undefined,
+  ...previewPrivacy.apis,
   vibrateShort: asyncApi('vibrateShort', () => ({})),
 
   navigateTo: navigation('navigateTo', (options) => navigateTo(requireUrl(options))),
