@@ -1,6 +1,7 @@
 /**
  * The local stack, wired once for `npm start` and for the end-to-end tests: the CloudBase emulator,
- * the seed (imported through node-sdk when missing), and the functions host with the browser preview
+ * the seed (imported through node-sdk when missing), the demo roster of the preview's identities
+ * (local/demo-roster.ts), and the functions host with the browser preview
  * mounted on it. Building is the caller's job (start.ts builds every time; the e2e harness once per run).
  */
 import type tcb from '@cloudbase/node-sdk';
@@ -8,6 +9,7 @@ import { createLocalCloudApp } from './emulator/client';
 import { startEmulator } from './emulator/index';
 import { startFunctionsHost } from './functions-host/index';
 import { createPreviewHandler } from './preview/index';
+import { seedDemoRoster } from './demo-roster';
 import { seedDatabase, type SeedResult } from './seed';
 import { FUNCTIONS_DIST_DIR } from '../scripts/build-functions';
 
@@ -37,6 +39,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   try {
     const app = createLocalCloudApp(emulator.url);
     const seeded = await seedDatabase(app.database());
+    // Demo enrolments for the preview's identities and local enrolment settings: local only, never seed facts.
+    await seedDemoRoster(app.database());
     const host = await startFunctionsHost({
       port: options.port,
       functionsDir: FUNCTIONS_DIST_DIR,

@@ -1,7 +1,7 @@
 /**
  * Who the preview acts as. Each identity is a fixed simulated openid sent to the functions host
- * in the x-wx-openid header; the functions decide roles from it (a later feature maps these openids
- * to trainees, leaders and admins in the seed data). In WeChat every mini-program caller has an openid, so every
+ * in the x-wx-openid header; the functions decide roles from it: local/demo-roster.ts enrols these openids
+ * (demo data, local stack only) as the trainee and leader of each group and the admin. In WeChat every mini-program caller has an openid, so every
  * identity here has one; a call with no openid is what a console test call is (curl to
  * /functions/<name> without the header), never a phone. Shared by the server, the browser runtime
  * and the end-to-end tests.
