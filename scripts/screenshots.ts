@@ -11,6 +11,7 @@ import { Phone } from '../tests/support/e2e-phone';
 import { PROJECT_ROOT, startE2EStack } from '../tests/support/e2e-stack';
 import { openReport } from '../tests/e2e/flows/read-report';
 import { openLecture, openSchedule, openStudyNote } from '../tests/e2e/flows/training';
+import { agreeAndFill, openEnrolForm } from '../tests/e2e/flows/enrolment';
 
 const OUTPUT_DIR = path.join(PROJECT_ROOT, 'docs', 'screenshots');
 
@@ -57,6 +58,27 @@ const SHOTS: Shot[] = [
   { name: 'lecture', what: '一堂课', reach: openLecture },
   { name: 'lecture-materials', what: '一堂课的学习资料', reach: openThenScrollTo(openLecture, '学习资料') },
   { name: 'study-note', what: '学习笔记', reach: openStudyNote },
+  {
+    name: 'me',
+    what: '我的（第 3 组学员）',
+    reach: async (phone) => {
+      await phone.openApp({ identity: 'trainee-g3' });
+      await phone.tapTab('我的');
+      await phone.expectText('第 3 组');
+    },
+  },
+  { name: 'enrol-consent', what: '报名：先同意隐私保护指引', reach: openEnrolForm },
+  {
+    name: 'enrol-form',
+    what: '报名表（口令填错时的提示）',
+    reach: openThenScrollTo(async (phone) => {
+      await openEnrolForm(phone);
+      await agreeAndFill(phone, '猜一个口令');
+      await phone.tapText('提交报名');
+      await phone.expectText('班级口令不正确，请向组织者核对');
+    }, '所在小组'),
+  },
+  { name: 'privacy', what: '隐私说明', reach: (phone) => phone.openApp({ path: '/people/privacy/index' }) },
 ];
 
 async function main(): Promise<void> {
