@@ -91,9 +91,6 @@ export interface Harness {
   privacy: PrivacySimulation;
   /** How often wx.openPrivacyContract showed the contract. */
   contractsOpened: number;
-  /** wx.showModal calls (title, content); each answers `modalConfirms` (true = the confirm button). */
-  modals: Array<{ title: string; content: string }>;
-  modalConfirms: boolean;
 }
 
 export interface InstallOptions {
@@ -164,8 +161,6 @@ export function installMiniprogram(options: InstallOptions = {}): Harness {
     // Replaced just below; the simulation needs the harness to count contract openings.
     privacy: undefined as unknown as PrivacySimulation,
     contractsOpened: 0,
-    modals: [],
-    modalConfirms: true,
   };
   let privacyAgreed = options.privacyAgreed ?? false;
   harness.privacy = createPrivacySimulation({
@@ -242,10 +237,6 @@ export function installMiniprogram(options: InstallOptions = {}): Harness {
       return wxAsync('showToast', () => ({}))(opts);
     },
     ...harness.privacy.apis,
-    showModal: (opts: Callbacks & { title?: string; content?: string } = {}) => {
-      harness.modals.push({ title: opts.title ?? '', content: opts.content ?? '' });
-      return wxAsync('showModal', () => ({ confirm: harness.modalConfirms, cancel: !harness.modalConfirms }))(opts);
-    },
     previewImage: (opts: Callbacks & { current: string; urls: string[] }) => {
       harness.previews.push({ current: opts.current, urls: opts.urls });
       return wxAsync('previewImage', () => ({}))(opts);

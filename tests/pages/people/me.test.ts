@@ -2,6 +2,18 @@
 import type { MeResponse } from '../../../miniprogram/contracts/trainees';
 import { installMiniprogram, openPage, select, selectAll, tap, text } from '../../support/simulate';
 
+/** wx.showModal double: records each dialog and answers with the button the test chooses. */
+function installModal(): { shown: string[]; confirm: boolean } {
+  const modal = { shown: [] as string[], confirm: true };
+  Object.assign((globalThis as unknown as { wx: object }).wx, {
+    showModal: async (options: { title?: string }) => {
+      modal.shown.push(options.title ?? '');
+      return { errMsg: 'showModal:ok', confirm: modal.confirm, cancel: !modal.confirm };
+    },
+  });
+  return modal;
+}
+
 const SETTINGS = { groupCount: 10, open: true, openEnrolment: false, locked: false };
 const ENROLLED: MeResponse = {
   enrolled: true,
@@ -73,13 +85,14 @@ describe('我的', () => {
         return { ok: true, data: enrolled ? ENROLLED : { enrolled: false, settings: SETTINGS } };
       },
     });
+    const modal = installModal();
     const page = await openPage('pages/me/index');
-    harness.modalConfirms = false;
+    modal.confirm = false;
     await tap(select(page, '.action--leave'));
-    expect(harness.modals.map((modal) => modal.title)).toEqual(['退出培训班']);
+    expect(modal.shown).toEqual(['退出培训班']);
     expect(harness.cloudCalls.map((call) => call.data.action)).toEqual(['me']);
 
-    harness.modalConfirms = true;
+    modal.confirm = true;
     await tap(select(page, '.action--leave'));
     expect(harness.cloudCalls.map((call) => call.data.action)).toEqual(['me', 'leave', 'me']);
     expect(harness.toasts).toContain('已退出培训班');
