@@ -41,16 +41,9 @@ function isoOf(value: unknown): string | null {
   return date === null || Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
-export interface RosterRow {
-  id: string;
-  name: string;
-  unit: string;
-  post: string;
-  groupNo: number | null;
-  role: Role;
+/** A roster row as read: the view the organisers see, plus what only the server may know and match on. */
+export interface RosterRow extends Omit<RosterRowView, 'hasClaimCode'> {
   claimCode: string;
-  boundOpenid: string | null;
-  boundAt: string | null;
   /** matchKey of name and unit: how a typed enrolment finds the row. */
   nameKey: string;
   unitKey: string;
