@@ -6,6 +6,7 @@
 export const HOME_PAGE = '/pages/home/index';
 export const SCHEDULE_PAGE = '/pages/schedule/index';
 export const MATERIALS_PAGE = '/training/materials/index';
+export const ARTICLE_LIST_PAGE = '/reading/list/index';
 
 export function articlePage(articleId: string): string {
   return `/reading/article/index?id=${encodeURIComponent(articleId)}`;
