@@ -72,6 +72,8 @@ export type NormalizedArticle = Required<
   sortKey: string;
   /** null when missing or not of the stored shape: the reader computes it (rendering.ts). */
   rendered: RenderedArticle | null;
+  /** The stored summary alone (the list reads only it, leaving blocks and text in the database); null when absent. */
+  renderedSummary: string | null;
 };
 
 /**
@@ -156,5 +158,6 @@ export function normalizeArticle(raw: unknown): NormalizedArticle | null {
     contentHash: typeof raw.contentHash === 'string' ? raw.contentHash : '',
     sortKey: typeof raw.sortKey === 'string' ? raw.sortKey : '',
     rendered: storedRendering(raw.rendered),
+    renderedSummary: isRecord(raw.rendered) && typeof raw.rendered.summary === 'string' ? raw.rendered.summary : null,
   };
 }

@@ -27,7 +27,7 @@ function categoryOf(article: NormalizedArticle): Pick<ArticleSummary, 'category'
  * rendering (typed by hand) is read again whole, once, to compute it.
  */
 async function summaryFor(repository: ArticlesRepository, article: NormalizedArticle): Promise<string> {
-  if (article.rendered !== null) return article.summary !== '' ? article.summary : article.rendered.summary;
+  if (article.renderedSummary !== null) return article.summary !== '' ? article.summary : article.renderedSummary;
   const whole = await repository.findById(article._id);
   return whole === null ? article.summary : renderingOf(whole).summary;
 }
