@@ -150,6 +150,10 @@ describe('文章页', () => {
     installMiniprogram({ cloud: () => ({ ok: true, data: { article: note } }) });
     await openPage('reading/article/index', { id: 'n1' });
     expect(setTitle).toHaveBeenLastCalledWith({ title: '学习笔记' });
+
+    installMiniprogram({ cloud: () => ({ ok: true, data: { article: article({ category: '通知' }) } }) });
+    await openPage('reading/article/index', { id: 'a1' });
+    expect(setTitle).toHaveBeenLastCalledWith({ title: '通知' });
     setTitle.mockRestore();
   });
 

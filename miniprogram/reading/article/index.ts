@@ -2,7 +2,7 @@
  * 文章页 (reading subpackage): title, source, date and byline, a font-size control, then the
  * body rendered natively by <article-blocks>. Opened as /reading/article/index?id=<article id>.
  */
-import { STUDY_NOTE_CATEGORY, type Article, type ArticleByline } from '../../contracts/articles';
+import { ARTICLE_CATEGORIES, STUDY_NOTE_CATEGORY, type Article, type ArticleByline } from '../../contracts/articles';
 import { getArticle } from '../../services/articles';
 import { fontSizeBehavior } from '../../shell/font-size-behavior';
 import { reloadBehavior } from '../../shell/reload-behavior';
@@ -28,9 +28,14 @@ export function bylineLines(byline: ArticleByline): string[] {
 /**
  * The navigation bar says what kind of text this is, in a few characters: the source (a long
  * institution name) would be cut off by the capsule and is already printed under the title.
+ * A report, or an article filed under no category, is a 课程报道.
  */
 export function navigationTitle(article: Pick<Article, 'category'>): string {
-  return article.category === STUDY_NOTE_CATEGORY ? '学习笔记' : '课程报道';
+  const category = article.category ?? '';
+  if (category === STUDY_NOTE_CATEGORY || (ARTICLE_CATEGORIES as readonly string[]).includes(category)) {
+    return category === '报道' ? '课程报道' : category;
+  }
+  return '课程报道';
 }
 
 Component({
