@@ -118,23 +118,20 @@ export class ArticlesRepository {
 
   /** The published neighbours of a sort key in list order: the one above (newer) and the one below (older). */
   async neighbours(key: string): Promise<{ previous: NormalizedArticle | null; next: NormalizedArticle | null }> {
+    const [previous, next] = await Promise.all([this.nearest(key, 'above'), this.nearest(key, 'below')]);
+    return { previous, next };
+  }
+
+  /** The published article whose sort key is nearest to `key` on one side (title only). */
+  private async nearest(key: string, side: 'above' | 'below'): Promise<NormalizedArticle | null> {
     const _ = this.db.command;
-    const base = this.publishedWhere({});
-    const [above, below] = await Promise.all([
-      this.collection
-        .where(_.and([...base, { sortKey: _.gt(key) }]))
-        .field({ title: true, status: true, sortKey: true })
-        .orderBy('sortKey', 'asc')
-        .limit(1)
-        .get(),
-      this.collection
-        .where(_.and([...base, { sortKey: _.lt(key) }]))
-        .field({ title: true, status: true, sortKey: true })
-        .orderBy('sortKey', 'desc')
-        .limit(1)
-        .get(),
-    ]);
-    return { previous: readable(rows(above))[0] ?? null, next: readable(rows(below))[0] ?? null };
+    const result = await this.collection
+      .where(_.and([...this.publishedWhere({}), { sortKey: side === 'above' ? _.gt(key) : _.lt(key) }]))
+      .field({ title: true, status: true, sortKey: true })
+      .orderBy('sortKey', side === 'above' ? 'asc' : 'desc')
+      .limit(1)
+      .get();
+    return readable(rows(result))[0] ?? null;
   }
 
   /** One article by id, whatever its status (the caller decides what drafts mean); null when missing or unreadable. */

@@ -1,4 +1,4 @@
-import type { ArticleSummary, ListArticlesResponse } from '../../miniprogram/contracts/articles';
+import { page, summary } from './fixtures/articles';
 import {
   installMiniprogram,
   openPage,
@@ -10,23 +10,6 @@ import {
   type SimComponent,
 } from '../support/simulate';
 
-function summary(id: string, title: string, extra: Partial<ArticleSummary> = {}): ArticleSummary {
-  return {
-    id,
-    title,
-    source: '培训班组织者',
-    publishedAt: '2024-11-20',
-    summary: '',
-    cover: '',
-    pinned: false,
-    ...extra,
-  };
-}
-
-function page(items: ArticleSummary[], nextCursor: string | null = null) {
-  return { ok: true, data: { items, nextCursor } satisfies ListArticlesResponse };
-}
-
 const titles = (list: SimComponent) => selectAll(list, '.list-item__title').map((node) => text(node).trim());
 
 describe('文章列表', () => {
@@ -34,7 +17,12 @@ describe('文章列表', () => {
     const harness = installMiniprogram({
       cloud: () =>
         page([
-          summary('n1', '报到须知', { category: '通知', pinned: true, summary: '报到时间与地点' }),
+          summary('n1', '报到须知', {
+            category: '通知',
+            pinned: true,
+            summary: '报到时间与地点',
+            source: '培训班组织者',
+          }),
           summary('r1', '培训班侧记', { category: '报道', cover: 'cloud://env/photo.jpg' }),
         ]),
     });

@@ -1,4 +1,4 @@
-import type { ArticleSummary, ListArticlesResponse } from '../../miniprogram/contracts/articles';
+import { page, summary } from './fixtures/articles';
 import type { TrainingView } from '../../miniprogram/contracts/training';
 import {
   installMiniprogram,
@@ -11,18 +11,6 @@ import {
   type CloudHandler,
   type Harness,
 } from '../support/simulate';
-
-function summary(id: string, title: string): ArticleSummary {
-  return {
-    id,
-    title,
-    source: '河南省人大融媒体中心',
-    publishedAt: '2024-11-20',
-    summary: '',
-    cover: '',
-    pinned: false,
-  };
-}
 
 /** The course as the training function's overview answers it (facts from seed/training/training.json). */
 const TRAINING: TrainingView = {
@@ -49,10 +37,6 @@ function withTraining(articles: CloudHandler, training: TrainingView | null = TR
 
 function articleCalls(harness: Harness) {
   return harness.cloudCalls.filter((call) => call.name === 'articles');
-}
-
-function page(items: ArticleSummary[], nextCursor: string | null = null) {
-  return { ok: true, data: { items, nextCursor } satisfies ListArticlesResponse };
 }
 
 describe('首页', () => {
