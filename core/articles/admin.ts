@@ -149,9 +149,10 @@ export async function changeStatus(
       publishedTime,
       publishedAt,
       sortKey: sortKeyOf({ id, pinned: article.pinned, publishedTime, publishedAt }),
-      // A document typed by hand gets what readers need computed now, once.
-      rendered: renderingOf(article),
     });
+    // A document typed by hand gets what readers need computed now, once (a stored one is not sent again).
+    const rendering = renderingOf(article);
+    if (rendering !== article.rendered) fields.rendered = rendering;
   }
   if (!(await repository.updateIfVersion(id, version, fields))) {
     throw new AppError('CONFLICT', ARTICLE_MESSAGES.staleVersion);
