@@ -83,12 +83,16 @@ export const DATABASE: readonly CollectionDeclaration[] = [
         keys: [
           { field: 'status', direction: 1 },
           { field: 'updatedAt', direction: -1 },
+          { field: '_id', direction: -1 },
         ],
         unique: false,
       },
       {
         name: 'updatedAt',
-        keys: [{ field: 'updatedAt', direction: -1 }],
+        keys: [
+          { field: 'updatedAt', direction: -1 },
+          { field: '_id', direction: -1 },
+        ],
         unique: false,
       },
     ],
