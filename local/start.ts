@@ -7,22 +7,15 @@
  * Ctrl-C / SIGTERM stops both servers and closes the emulator's journals (each write is already on disk).
  */
 import path from 'node:path';
+import { localStackPorts } from './ports';
 import { startLocalStack } from './stack';
 import { buildFunctions } from '../scripts/build-functions';
 import { packMiniprogramNpm } from '../scripts/build-miniprogram-npm';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..');
 
-function portFrom(value: string | undefined, fallback: number, name: string): number {
-  if (value === undefined || value === '') return fallback;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${name} 应为 1–65535 的端口号：${value}`);
-  return port;
-}
-
 async function main(): Promise<void> {
-  const port = portFrom(process.env.PORT, 3000, 'PORT');
-  const emulatorPort = portFrom(process.env.EMULATOR_PORT, port + 1, 'EMULATOR_PORT');
+  const { port, emulatorPort } = localStackPorts();
   const dataDir = path.resolve(process.env.DATA_DIR || path.join(PROJECT_ROOT, '.data'));
 
   await packMiniprogramNpm();

@@ -26,8 +26,21 @@ export interface TabBarColours {
 
 /** The tabBar colours from app.json; WeChat only accepts #rrggbb there, so anything else is an error. */
 export function readTabBarColours(appJsonPath: string): TabBarColours {
-  const app = JSON.parse(fs.readFileSync(appJsonPath, 'utf8')) as { tabBar?: Partial<TabBarColours> };
-  const { color, selectedColor } = app.tabBar ?? {};
+  const app = JSON.parse(fs.readFileSync(appJsonPath, 'utf8')) as {
+    tabBar?: Partial<TabBarColours>;
+    themeLocation?: string;
+  };
+  // With darkmode the colours are theme.json @variables: the icons are drawn in the light theme's.
+  const theme =
+    typeof app.themeLocation === 'string'
+      ? (JSON.parse(fs.readFileSync(path.join(path.dirname(appJsonPath), app.themeLocation), 'utf8')) as {
+          light?: Record<string, string>;
+        })
+      : {};
+  const resolve = (value: string | undefined) =>
+    typeof value === 'string' && value.startsWith('@') ? theme.light?.[value.slice(1)] : value;
+  const color = resolve(app.tabBar?.color);
+  const selectedColor = resolve(app.tabBar?.selectedColor);
   for (const [name, value] of Object.entries({ color, selectedColor })) {
     if (typeof value !== 'string' || !HEX_COLOUR.test(value))
       throw new Error(`app.json 的 tabBar.${name} 应为 #rrggbb 形式的颜色，实际是 ${JSON.stringify(value)}`);

@@ -12,6 +12,8 @@ import { PROJECT_ROOT, startE2EStack } from '../tests/support/e2e-stack';
 import { openReport } from '../tests/e2e/flows/read-report';
 import { openLecture, openSchedule, openStudyNote } from '../tests/e2e/flows/training';
 import { agreeAndFill, openEnrolForm } from '../tests/e2e/flows/enrolment';
+import { EXAMPLE_TITLE, publishExample } from '../tests/e2e/flows/publish-article';
+import type { E2EStack } from '../tests/support/e2e-stack';
 
 const OUTPUT_DIR = path.join(PROJECT_ROOT, 'docs', 'screenshots');
 
@@ -22,7 +24,21 @@ interface Shot {
   name: string;
   what: string;
   reach: Reach;
+  /** Shown as in the phone's dark mode (app.json darkmode; prefers-color-scheme: dark). */
+  dark?: boolean;
+  /** Puts in what the shot needs beyond the seed (done once per run). */
+  prepare?: (stack: E2EStack) => Promise<void>;
 }
+
+const openArticleList: Reach = async (phone) => {
+  await phone.openApp({ path: '/reading/list/index' });
+  await phone.expectText(EXAMPLE_TITLE);
+};
+
+const openExample: Reach = async (phone) => {
+  await phone.openApp({ path: '/reading/article/index?id=example-study-material' });
+  await phone.expectText(EXAMPLE_TITLE);
+};
 
 /** Opens a page with `open`, then scrolls until `text` is in view (by default to the top of the screen). */
 function openThenScrollTo(open: Reach, text: string, scroll: Scroll = (phone, t) => phone.scrollToText(t)): Reach {
@@ -46,7 +62,7 @@ async function scrollToTextNearBottom(phone: Phone, text: string): Promise<void>
 }
 
 const SHOTS: Shot[] = [
-  { name: 'home', what: '首页', reach: (phone) => phone.openApp().then(() => phone.expectText('最新报道')) },
+  { name: 'home', what: '首页', reach: (phone) => phone.openApp().then(() => phone.expectText('最新文章')) },
   { name: 'report', what: '报道（开头）', reach: openReport },
   {
     name: 'report-photo',
@@ -79,6 +95,28 @@ const SHOTS: Shot[] = [
     }, '所在小组'),
   },
   { name: 'privacy', what: '隐私说明', reach: (phone) => phone.openApp({ path: '/people/privacy/index' }) },
+  { name: 'articles', what: '文章列表（分类与搜索）', reach: openArticleList, prepare: publishExample },
+  {
+    name: 'article-formatting',
+    what: '文章（加粗、链接、列表、引用）',
+    reach: openThenScrollTo(openExample, '小标题'),
+    prepare: publishExample,
+  },
+  {
+    name: 'article-neighbours',
+    what: '文章末尾（上一篇 / 下一篇）',
+    reach: openThenScrollTo(openExample, '— 完 —'),
+    prepare: publishExample,
+  },
+  {
+    name: 'home-dark',
+    what: '首页（深色模式）',
+    dark: true,
+    reach: (phone) => phone.openApp().then(() => phone.expectText('最新文章')),
+  },
+  { name: 'report-dark', what: '报道（深色模式）', dark: true, reach: openThenScrollTo(openReport, '精准选课') },
+  { name: 'articles-dark', what: '文章列表（深色模式）', dark: true, reach: openArticleList, prepare: publishExample },
+  { name: 'schedule-dark', what: '日程（深色模式）', dark: true, reach: openSchedule },
 ];
 
 async function main(): Promise<void> {
@@ -89,10 +127,16 @@ async function main(): Promise<void> {
   const stack = await startE2EStack();
   const browser = await launchChromium();
   let failures = 0;
+  const prepared = new Set<Shot['prepare']>();
   try {
     for (const shot of shots) {
       const context = await newPhoneContext(browser, 2);
       const phone = new Phone(await context.newPage(), stack.url);
+      if (shot.prepare && !prepared.has(shot.prepare)) {
+        await shot.prepare(stack);
+        prepared.add(shot.prepare);
+      }
+      if (shot.dark) await phone.page.emulateMedia({ colorScheme: 'dark' });
       const file = path.join(OUTPUT_DIR, `${shot.name}.png`);
       try {
         await shot.reach(phone);

@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { withReaderFields } from '../core/articles/admin';
 import type { ArticleDocument } from '../core/articles/document';
 
 const ARTICLES_DIR = path.join(__dirname, 'articles');
@@ -12,7 +13,10 @@ interface SeedArticleMeta extends Omit<ArticleDocument, 'body' | 'updatedAt'> {
   bodyFile: string;
 }
 
-/** Every seed article, body inlined. `updatedAt` is the moment of the import, the only fact we add. */
+/**
+ * Every seed article, body inlined, with what readers need computed (as a write through the function would).
+ * `updatedAt` is the moment of the import, the only fact we add.
+ */
 export function loadSeedArticles(now: Date = new Date()): ArticleDocument[] {
   return readdirSync(ARTICLES_DIR)
     .filter((file) => file.endsWith('.json'))
@@ -20,6 +24,6 @@ export function loadSeedArticles(now: Date = new Date()): ArticleDocument[] {
     .map((file) => {
       const { bodyFile, ...meta } = JSON.parse(readFileSync(path.join(ARTICLES_DIR, file), 'utf8')) as SeedArticleMeta;
       const body = readFileSync(path.join(ARTICLES_DIR, bodyFile), 'utf8');
-      return { ...meta, body, updatedAt: now.toISOString() };
+      return withReaderFields({ ...meta, body, updatedAt: now.toISOString() });
     });
 }

@@ -1,9 +1,10 @@
 /**
- * The list's opaque cursor. It carries a position (how many published articles came before) rather than
- * the last item's sort key: hand-typed documents may lack or garble publishedAt, and a key-based cursor
- * would silently skip them. The collection is small (a course's reports), so skipping is cheap.
- * Callers treat it as opaque; a cursor that does not decode is the caller's mistake (INVALID_ARGUMENT).
+ * The organisers' list (listAll) cursor: a position (how many articles came before). That list holds drafts
+ * and documents typed by hand, which may carry no sort key at all, and is read by a handful of organisers
+ * who do not publish while paging, so a position is the honest choice there. The readers' list pages by
+ * sort key instead (sort-key.ts). Callers treat it as opaque; one that does not decode is INVALID_ARGUMENT.
  */
+import { ARTICLE_MESSAGES } from '../../miniprogram/contracts/articles';
 import { AppError } from '../runtime/errors';
 
 const MAX_OFFSET = 100_000;
@@ -21,5 +22,5 @@ export function decodeCursor(cursor: string | undefined): number {
   } catch {
     // fall through to the typed error
   }
-  throw new AppError('INVALID_ARGUMENT', '参数 cursor 无效，请从第一页重新加载');
+  throw new AppError('INVALID_ARGUMENT', ARTICLE_MESSAGES.badCursor);
 }

@@ -4,13 +4,27 @@
  * write dates loosely: each field falls back to an empty value, and only a document with no title
  * (nothing to show) is dropped. One bad document must never break the list.
  */
-import type { ArticleByline } from '../../miniprogram/contracts/articles';
+import type { ArticleBlock, ArticleByline, ArticleStatus } from '../../miniprogram/contracts/articles';
 import { normalizeCalendarDate, normalizeInstant, shanghaiClock } from '../../miniprogram/lib/datetime';
 import { isRecord, text, textList, unwrapDate } from '../documents/fields';
 
 export const ARTICLES_COLLECTION = 'articles';
 
-export type ArticleStatus = 'published' | 'draft';
+export type { ArticleStatus };
+
+/**
+ * What readers need, computed from the body at write time (core/articles/rendering.ts), so `list` and `get`
+ * never parse Markdown. `bodyHash` says which body it was computed from: a body edited by hand in the
+ * console no longer matches, and the reader gets a fresh rendering instead of a stale one.
+ */
+export interface RenderedArticle {
+  bodyHash: string;
+  blocks: ArticleBlock[];
+  /** The summary readers see: the organiser's own, else the opening paragraphs cut to length. */
+  summary: string;
+  /** The whole text without markup, for keyword search. */
+  text: string;
+}
 
 /** What a well-formed document in `articles` looks like (what the seed writes and the organiser guide shows). */
 export interface ArticleDocument {
@@ -31,13 +45,35 @@ export interface ArticleDocument {
   category?: string;
   /** ISO timestamp. */
   updatedAt: string;
+  /** Shown first in the list. */
+  pinned?: boolean;
+  /** Bumped by every write through the function; an edit names the version it edits. Absent on hand-made documents. */
+  version?: number;
+  /** ISO instant of the first publication (orders articles of the same day). */
+  publishedTime?: string;
+  /** Hash of what the organiser wrote (core/articles/rendering.ts contentHash): equal input, no write. */
+  contentHash?: string;
+  /** The list's sort key, "pinned|instant|_id" (core/articles/sort-key.ts); absent on hand-made documents. */
+  sortKey?: string;
+  rendered?: RenderedArticle;
 }
 
 /** A document after the forgiving read: every field present and of the right type. */
-export type NormalizedArticle = Required<Omit<ArticleDocument, 'summary' | 'category'>> & {
+export type NormalizedArticle = Required<
+  Omit<ArticleDocument, 'summary' | 'category' | 'rendered' | 'contentHash' | 'sortKey' | 'publishedTime'>
+> & {
   summary: string;
   /** '' when the document names no category. */
   category: string;
+  /** '' when never published through the function. */
+  publishedTime: string;
+  contentHash: string;
+  /** '' when the document carries none (made by hand): see sort-key.ts. */
+  sortKey: string;
+  /** null when missing or not of the stored shape: the reader computes it (rendering.ts). */
+  rendered: RenderedArticle | null;
+  /** The stored summary alone (the list reads only it, leaving blocks and text in the database); null when absent. */
+  renderedSummary: string | null;
 };
 
 /**
@@ -69,7 +105,26 @@ export function isLoadableImageSource(src: string): boolean {
 function normalizeStatus(value: unknown): ArticleStatus {
   // Publishing is a deliberate act: only the exact word publishes (the same test the list query makes),
   // anything else — 'Published', '发布', a typo — stays a draft.
-  return text(value) === 'published' ? 'published' : 'draft';
+  const status = text(value);
+  return status === 'published' || status === 'archived' ? status : 'draft';
+}
+
+/** The stored rendering when it has the shape this code wrote; anything else is recomputed by the reader. */
+function storedRendering(value: unknown): RenderedArticle | null {
+  if (!isRecord(value)) return null;
+  const { bodyHash, blocks, summary, text: plain } = value;
+  if (
+    typeof bodyHash !== 'string' ||
+    !Array.isArray(blocks) ||
+    typeof summary !== 'string' ||
+    typeof plain !== 'string'
+  )
+    return null;
+  return { bodyHash, blocks: blocks as ArticleBlock[], summary, text: plain };
+}
+
+function version(value: unknown): number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 0;
 }
 
 /** The forgiving read. Returns null only when there is nothing to show (not an object, no id or no title). */
@@ -97,5 +152,12 @@ export function normalizeArticle(raw: unknown): NormalizedArticle | null {
     summary: text(raw.summary),
     category: text(raw.category),
     updatedAt: normalizeTimestamp(raw.updatedAt),
+    pinned: raw.pinned === true,
+    version: version(raw.version),
+    publishedTime: normalizeTimestamp(raw.publishedTime),
+    contentHash: typeof raw.contentHash === 'string' ? raw.contentHash : '',
+    sortKey: typeof raw.sortKey === 'string' ? raw.sortKey : '',
+    rendered: storedRendering(raw.rendered),
+    renderedSummary: isRecord(raw.rendered) && typeof raw.rendered.summary === 'string' ? raw.rendered.summary : null,
   };
 }

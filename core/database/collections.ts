@@ -50,12 +50,49 @@ export const DATABASE: readonly CollectionDeclaration[] = [
   {
     name: COLLECTIONS.articles,
     purpose: '文章：课程报道、通知、学习资料',
+    // One index per query of core/articles/repository.ts (readers' list, its category tab, search and
+    // neighbours all filter status [+ category] and order by sortKey; hand-made documents without a sortKey
+    // are paged by _id; the organisers' list filters status and orders by updatedAt).
     indexes: [
       {
-        name: 'status_published',
+        name: 'status_sortKey',
         keys: [
           { field: 'status', direction: 1 },
-          { field: 'publishedAt', direction: -1 },
+          { field: 'sortKey', direction: -1 },
+        ],
+        unique: false,
+      },
+      {
+        name: 'status_category_sortKey',
+        keys: [
+          { field: 'status', direction: 1 },
+          { field: 'category', direction: 1 },
+          { field: 'sortKey', direction: -1 },
+        ],
+        unique: false,
+      },
+      {
+        name: 'status_id',
+        keys: [
+          { field: 'status', direction: 1 },
+          { field: '_id', direction: -1 },
+        ],
+        unique: false,
+      },
+      {
+        name: 'status_updatedAt',
+        keys: [
+          { field: 'status', direction: 1 },
+          { field: 'updatedAt', direction: -1 },
+          { field: '_id', direction: -1 },
+        ],
+        unique: false,
+      },
+      {
+        name: 'updatedAt',
+        keys: [
+          { field: 'updatedAt', direction: -1 },
+          { field: '_id', direction: -1 },
         ],
         unique: false,
       },

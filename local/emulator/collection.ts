@@ -58,9 +58,14 @@ export class Collection {
 
   find(query: Document, options: FindOptions): Document[] {
     const found = mingoCall('查询', () => {
-      let cursor = find(this.candidates(query), query, options.projection as never);
+      let cursor = find(this.candidates(query), query);
       if (options.order && Object.keys(options.order).length > 0) cursor = cursor.sort(options.order);
-      return cursor.skip(options.offset).limit(options.limit).all() as Document[];
+      const page = cursor.skip(options.offset).limit(options.limit).all() as Document[];
+      // mingo's projection edits the documents it is given (an exclusion of a nested path such as
+      // 'rendered.blocks' deletes it from the stored document): project copies of the page only.
+      return options.projection
+        ? (find(structuredClone(page), {}, options.projection as never).all() as Document[])
+        : page;
     });
     // mingo lists projected fields before _id; the service, like MongoDB, puts _id first.
     return options.projection ? found.map((doc) => ('_id' in doc ? { _id: doc._id, ...doc } : doc)) : found;

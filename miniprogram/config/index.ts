@@ -6,10 +6,3 @@
  * The AppID lives in project.config.json (`appid`, placeholder `touristappid`).
  */
 export const CLOUD_ENV_ID = 'your-cloudbase-env-id';
-
-/** Shown on the home page; the facts come from the course report. */
-export const COURSE = {
-  name: '信阳全市县乡人大干部履职能力提升培训班',
-  dates: '2024年11月18日—20日',
-  venue: '大别山干部学院',
-} as const;

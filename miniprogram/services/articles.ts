@@ -3,15 +3,38 @@
  * are resolved to temporary https URLs here, so pages and components only ever see https or ''.
  */
 import { ARTICLES_FUNCTION } from '../contracts/articles';
-import type { Article, ArticleBlock, ArticlesActions, ListArticlesResponse } from '../contracts/articles';
+import type {
+  Article,
+  ArticleBlock,
+  ArticleCategory,
+  ArticlesActions,
+  ListArticlesRequest,
+  ListArticlesResponse,
+} from '../contracts/articles';
 import type { Envelope } from '../contracts/envelope';
 import { callFunction, resolveCloudFiles } from './cloud';
 
-export function listArticles(cursor?: string): Promise<Envelope<ListArticlesResponse>> {
-  return callFunction<ArticlesActions, 'list'>(
-    ARTICLES_FUNCTION,
-    cursor ? { action: 'list', cursor } : { action: 'list' },
+export interface ListOptions {
+  cursor?: string | null;
+  category?: ArticleCategory | null;
+  q?: string;
+}
+
+export async function listArticles(options: ListOptions = {}): Promise<Envelope<ListArticlesResponse>> {
+  const request: ListArticlesRequest = { action: 'list' };
+  if (options.cursor) request.cursor = options.cursor;
+  if (options.category) request.category = options.category;
+  if (options.q && options.q.trim() !== '') request.q = options.q.trim();
+  const envelope = await callFunction<ArticlesActions, 'list'>(ARTICLES_FUNCTION, request);
+  if (!envelope.ok) return envelope;
+  // Covers in cloud storage become temporary https addresses, like the images of an article.
+  const covers = envelope.data.items.map((item) => item.cover);
+  if (!covers.some((cover) => cover.startsWith('cloud://'))) return envelope;
+  const urls = await resolveCloudFiles(covers);
+  const items = envelope.data.items.map((item) =>
+    item.cover.startsWith('cloud://') ? { ...item, cover: urls.get(item.cover) ?? '' } : item,
   );
+  return { ok: true, data: { ...envelope.data, items } };
 }
 
 export async function getArticle(id: string): Promise<Envelope<{ article: Article }>> {

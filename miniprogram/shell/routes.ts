@@ -9,6 +9,7 @@ export const MATERIALS_PAGE = '/training/materials/index';
 export const ME_PAGE = '/pages/me/index';
 export const ENROL_PAGE = '/people/enrol/index';
 export const PRIVACY_PAGE = '/people/privacy/index';
+export const ARTICLE_LIST_PAGE = '/reading/list/index';
 
 export function articlePage(articleId: string): string {
   return `/reading/article/index?id=${encodeURIComponent(articleId)}`;

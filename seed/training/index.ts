@@ -6,6 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { withReaderFields } from '../../core/articles/admin';
 import type { ArticleDocument } from '../../core/articles/document';
 import type { Database } from '../../core/runtime/cloud';
 import {
@@ -42,7 +43,8 @@ function loadNotes(now: Date): StudyNoteDocument[] {
       const { bodyFile, ...meta } = readJson<Omit<StudyNoteDocument, 'body' | 'updatedAt'> & { bodyFile: string }>(
         path.join('notes', file),
       );
-      return { ...meta, body: readFileSync(path.join(dir, bodyFile), 'utf8'), updatedAt: now.toISOString() };
+      const note = { ...meta, body: readFileSync(path.join(dir, bodyFile), 'utf8'), updatedAt: now.toISOString() };
+      return { ...withReaderFields(note), category: note.category };
     });
 }
 

@@ -21,7 +21,7 @@ describe('身份切换', () => {
   e2e.flow('新访客的调用带 preview-visitor，切换成第 3 组学员后带上 preview-trainee-g3', async (phone) => {
     const calls = functionCalls(phone);
     await phone.openApp({ identity: 'visitor' });
-    await phone.expectText('最新报道');
+    await phone.expectText('最新文章');
     expect(calls.length).toBeGreaterThan(0);
     for (const call of calls) {
       expect(call.headers()['x-wx-openid']).toBe('preview-visitor');

@@ -21,6 +21,9 @@ function article(overrides: Partial<Article> = {}): Article {
     updatedAt: '2024-11-22T08:00:00.000Z',
     byline: { reporters: ['张三'], correspondents: [], editors: ['李四'] },
     blocks,
+    pinned: false,
+    previous: null,
+    next: null,
     ...overrides,
   };
 }
@@ -147,6 +150,10 @@ describe('文章页', () => {
     installMiniprogram({ cloud: () => ({ ok: true, data: { article: note } }) });
     await openPage('reading/article/index', { id: 'n1' });
     expect(setTitle).toHaveBeenLastCalledWith({ title: '学习笔记' });
+
+    installMiniprogram({ cloud: () => ({ ok: true, data: { article: article({ category: '通知' }) } }) });
+    await openPage('reading/article/index', { id: 'a1' });
+    expect(setTitle).toHaveBeenLastCalledWith({ title: '通知' });
     setTitle.mockRestore();
   });
 
@@ -159,5 +166,116 @@ describe('文章页', () => {
     };
     expect(instance.onShareAppMessage()).toEqual({ title: article().title, path: '/reading/article/index?id=a1' });
     expect(instance.onShareTimeline()).toEqual({ title: article().title, query: 'id=a1' });
+  });
+
+  describe('inline formatting and links', () => {
+    const formatted: ArticleBlock[] = [
+      {
+        type: 'paragraph',
+        text: '详见全国人大网 与 重点',
+        spans: [
+          { text: '详见' },
+          { text: '全国人大网', href: 'https://www.npc.gov.cn/' },
+          { text: ' 与 ' },
+          { text: '重点', bold: true, italic: true },
+        ],
+      },
+    ];
+
+    test('bold and italic runs are styled; a link tap copies its address and says so', async () => {
+      const harness = installMiniprogram({
+        cloud: () => ({ ok: true, data: { article: article({ blocks: formatted }) } }),
+      });
+      const copied: string[] = [];
+      (wx as unknown as { setClipboardData: unknown }).setClipboardData = (options: {
+        data: string;
+        success?: () => void;
+      }) => {
+        copied.push(options.data);
+        options.success?.();
+      };
+      const page = await openPage('reading/article/index', { id: 'a1' });
+      const body = select(page, '.article-blocks')!;
+      expect(text(select(body, '.block-paragraph'))).toBe('详见全国人大网 与 重点');
+      expect(selectAll(body, '.span--bold').map((node) => text(node))).toEqual(['重点']);
+      expect(selectAll(body, '.span--italic').map((node) => text(node))).toEqual(['重点']);
+      const link = select(body, '.span--link')!;
+      expect(text(link)).toBe('全国人大网');
+      await tap(link);
+      await settle();
+      expect(copied).toEqual(['https://www.npc.gov.cn/']);
+      expect(harness.toasts).toEqual(['链接已复制，可粘贴到浏览器打开']);
+    });
+  });
+
+  describe('previous and next', () => {
+    test('shows the neighbours and opens one in place of this article', async () => {
+      const harness = installMiniprogram({
+        cloud: () => ({
+          ok: true,
+          data: {
+            article: article({ previous: { id: 'p1', title: '更新的一篇' }, next: { id: 'n1', title: '更早的一篇' } }),
+          },
+        }),
+      });
+      const page = await openPage('reading/article/index', { id: 'a1' });
+      expect(text(select(page, '.neighbour--previous'))).toContain('上一篇');
+      expect(text(select(page, '.neighbour--previous'))).toContain('更新的一篇');
+      expect(text(select(page, '.neighbour--next'))).toContain('更早的一篇');
+      await tap(select(page, '.neighbour--next'));
+      expect(harness.navigations).toEqual([{ kind: 'redirectTo', url: '/reading/article/index?id=n1' }]);
+    });
+
+    test('the last article has no 下一篇', async () => {
+      installMiniprogram({
+        cloud: () => ({ ok: true, data: { article: article({ previous: { id: 'p1', title: '更新的一篇' } }) } }),
+      });
+      const page = await openPage('reading/article/index', { id: 'a1' });
+      expect(select(page, '.neighbour--previous')).toBeDefined();
+      expect(select(page, '.neighbour--next')).toBeUndefined();
+    });
+
+    test('an article without neighbours (a study note, a lone article) shows no neighbour box', async () => {
+      installMiniprogram({ cloud: () => ({ ok: true, data: { article: article() } }) });
+      const page = await openPage('reading/article/index', { id: 'a1' });
+      expect(select(page, '.neighbours')).toBeUndefined();
+    });
+  });
+
+  describe('offline', () => {
+    test('an article opened before shows from storage without network, marked as a saved copy', async () => {
+      const online = installMiniprogram({ cloud: () => ({ ok: true, data: { article: article() } }) });
+      await openPage('reading/article/index', { id: 'a1' });
+      const saved = new Map(online.storage);
+
+      const offline = installMiniprogram({ cloud: () => new Error('offline') });
+      for (const [key, value] of saved) offline.storage.set(key, value);
+      const page = await openPage('reading/article/index', { id: 'a1' });
+      expect(select(page, '.page-state')).toBeUndefined();
+      expect(text(select(page, '.article__header'))).toContain('信阳市举办县乡人大干部履职能力提升培训班');
+      expect(text(select(page, '.article__saved'))).toContain('已保存的副本');
+      expect(offline.toasts).toEqual(['网络不给力，请检查网络后重试']);
+    });
+
+    test('with network the copy is replaced by the fresh article and the mark goes away', async () => {
+      const first = installMiniprogram({
+        cloud: () => ({ ok: true, data: { article: article({ title: '旧标题' }) } }),
+      });
+      await openPage('reading/article/index', { id: 'a1' });
+      const saved = new Map(first.storage);
+      const second = installMiniprogram({
+        cloud: () => ({ ok: true, data: { article: article({ title: '新标题' }) } }),
+      });
+      for (const [key, value] of saved) second.storage.set(key, value);
+      const page = await openPage('reading/article/index', { id: 'a1' });
+      expect(text(select(page, '.article__header'))).toContain('新标题');
+      expect(select(page, '.article__saved')).toBeUndefined();
+    });
+
+    test('an article never opened, without network, is the error state with a retry', async () => {
+      installMiniprogram({ cloud: () => new Error('offline') });
+      const page = await openPage('reading/article/index', { id: 'never-opened' });
+      expect(text(select(page, '.page-state', '.state-view__error'))).toContain('网络不给力');
+    });
   });
 });

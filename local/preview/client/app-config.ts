@@ -29,9 +29,22 @@ export interface AppBoot {
   pages: string[];
   css: string;
   appModule: string | null;
+  /** theme.json (app.json themeLocation): { light: {name: value}, dark: {...} }, or null. */
+  theme?: { light?: Record<string, string>; dark?: Record<string, string> } | null;
 }
 
 let current: AppBoot | null = null;
+
+/** The colour scheme the browser asks for (Chromium's emulateMedia, or the OS setting), as WeChat's theme. */
+export function currentTheme(): 'light' | 'dark' {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+/** A window/tabBar value of app.json with its theme.json @variable resolved for the current theme. */
+export function themed(value: string | undefined): string | undefined {
+  if (value === undefined || !value.startsWith('@')) return value;
+  return current?.theme?.[currentTheme()]?.[value.slice(1)] ?? value;
+}
 
 export function setAppBoot(app: AppBoot): void {
   current = app;

@@ -58,6 +58,11 @@ function startApp(app: AppBoot): void {
   const launchOptions = { path: entry ?? app.pages[0], query: {}, scene: 1001, referrerInfo: {} };
   callAppLifecycle('onLaunch', launchOptions);
   callAppLifecycle('onShow', launchOptions);
+  // WeChat repaints the bars from theme.json when the phone switches between light and dark.
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
+    renderNavBar();
+    renderTabBar();
+  });
   const launching = entry ? reLaunch(entry) : launch();
   launching.then(
     () => {

@@ -3,7 +3,7 @@
  * ModuleCompiler) followed by the component descriptors (scoped CSS included).
  */
 import type { JsonObject } from './app-config';
-import { allPagePaths, readAppJson } from './app-config';
+import { allPagePaths, readAppJson, readJsonFile } from './app-config';
 import { componentTree } from './components';
 import type { ModuleCompiler } from './modules';
 import { compileWxss, readWxssWithImports } from './wxss';
@@ -26,11 +26,21 @@ export function appScript(miniprogramRoot: string, compiler: ModuleCompiler): st
     'app.wxss',
   );
   const appModule = compiler.sourceFileOf('app.js') ? 'app.js' : null;
-  const boot: { appJson: JsonObject; pages: string[]; css: string; appModule: string | null } = {
+  // app.json "themeLocation": the @variables of the window and tabBar, resolved in the browser by its colour scheme.
+  const themeLocation = typeof appJson.themeLocation === 'string' ? appJson.themeLocation : null;
+  const theme = themeLocation === null ? null : readJsonFile(miniprogramRoot, themeLocation);
+  const boot: {
+    appJson: JsonObject;
+    pages: string[];
+    css: string;
+    appModule: string | null;
+    theme: JsonObject | null;
+  } = {
     appJson,
     pages: allPagePaths(appJson),
     css,
     appModule,
+    theme,
   };
   return `${appModule ? moduleDefinitions(compiler, [appModule]) : ''}\n__wxPreview.app(${JSON.stringify(boot)});\n`;
 }

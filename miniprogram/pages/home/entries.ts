@@ -4,7 +4,7 @@
  * Labels and hints stay at four characters at most: the tiles are sized for that (index.wxss),
  * so no word is ever broken across lines at any font step.
  */
-import { MATERIALS_PAGE, SCHEDULE_PAGE } from '../../shell/routes';
+import { ARTICLE_LIST_PAGE, MATERIALS_PAGE, SCHEDULE_PAGE } from '../../shell/routes';
 
 export interface HomeEntry {
   key: string;
@@ -12,7 +12,7 @@ export interface HomeEntry {
   /** What a screen reader says, and a hint under the label. */
   hint: string;
   /** A tab page (switchTab), a page (navigateTo), or an in-page action. */
-  target: { kind: 'tab' | 'page'; url: string } | { kind: 'action'; name: 'articles' | 'fontSize' };
+  target: { kind: 'tab' | 'page'; url: string } | { kind: 'action'; name: 'fontSize' };
 }
 
 export const HOME_ENTRIES: HomeEntry[] = [
@@ -23,6 +23,6 @@ export const HOME_ENTRIES: HomeEntry[] = [
     hint: '讲座笔记',
     target: { kind: 'page', url: MATERIALS_PAGE },
   },
-  { key: 'articles', label: '课程报道', hint: '培训报道', target: { kind: 'action', name: 'articles' } },
+  { key: 'articles', label: '文章', hint: '通知报道', target: { kind: 'page', url: ARTICLE_LIST_PAGE } },
   { key: 'fontSize', label: '字号', hint: '调大字体', target: { kind: 'action', name: 'fontSize' } },
 ];

@@ -1,28 +1,26 @@
 /**
- * 首页: the course banner, large entries, then the latest reports (pull down to refresh,
- * more on reaching the bottom). Written with Component() so miniprogram-simulate can load it.
+ * 首页: the course banner (from the training document), large entries, then the latest articles (pull down
+ * to refresh, more on reaching the bottom, a saved copy shown at once and offline).
+ * Written with Component() so miniprogram-simulate can load it.
  */
-import type { ArticleSummary } from '../../contracts/articles';
-import { COURSE } from '../../config/index';
-import { listArticles } from '../../services/articles';
+import { getOverview } from '../../services/training';
+import { articleFeedBehavior } from '../../shell/article-feed-behavior';
 import { fontSizeBehavior } from '../../shell/font-size-behavior';
+import { readCopy, saveCopy } from '../../shell/offline-cache';
 import { reloadBehavior } from '../../shell/reload-behavior';
-import { articlePage, HOME_PAGE } from '../../shell/routes';
-import { loadGeneration, loadScreen, type LoadOptions, type ScreenStatus } from '../../shell/screen-load';
+import { ARTICLE_LIST_PAGE, HOME_PAGE } from '../../shell/routes';
+import type { LoadOptions } from '../../shell/screen-load';
+import { courseBanner, type CourseBanner } from './banner';
 import { HOME_ENTRIES } from './entries';
 import type { HomeEntry } from './entries';
 
+const BANNER_COPY_KEY = 'home:banner';
+
 Component({
-  behaviors: [fontSizeBehavior, reloadBehavior],
+  behaviors: [fontSizeBehavior, reloadBehavior, articleFeedBehavior],
   data: {
-    course: COURSE,
+    banner: null as CourseBanner | null,
     entries: HOME_ENTRIES,
-    status: 'loading' as ScreenStatus,
-    errorMessage: '',
-    articles: [] as ArticleSummary[],
-    nextCursor: null as string | null,
-    loadingMore: false,
-    moreError: '',
     showFontSize: false,
   },
   methods: {
@@ -30,58 +28,28 @@ Component({
       void this.load();
     },
 
-    onReachBottom() {
-      void this.loadMore();
-    },
-
     onShareAppMessage() {
-      return { title: `${COURSE.name} · 履职学堂`, path: HOME_PAGE };
+      const name = this.data.banner?.name;
+      return { title: name ? `${name} · 履职学堂` : '履职学堂', path: HOME_PAGE };
     },
 
     async load(options: LoadOptions = {}) {
-      await loadScreen(
-        this,
-        () => listArticles(),
-        ({ items, nextCursor }) =>
-          this.setData({
-            status: items.length > 0 ? 'ready' : 'empty',
-            articles: items,
-            nextCursor,
-            moreError: '',
-            loadingMore: false,
-          }),
-        options,
-      );
+      await Promise.all([this.loadBanner(), this.loadFeed(options)]);
     },
 
-    async loadMore() {
-      const cursor = this.data.nextCursor;
-      if (!cursor || this.data.loadingMore || this.data.status !== 'ready') return;
-      const generation = loadGeneration(this);
-      this.setData({ loadingMore: true, moreError: '' });
-      const result = await listArticles(cursor);
-      if (loadGeneration(this) !== generation) {
-        // A refresh started meanwhile and replaces the list: drop this page, but never leave the footer
-        // saying 正在加载 (a refresh that fails keeps the old list and only shows a toast).
-        this.setData({ loadingMore: false });
-        return;
-      }
-      if (!result.ok) {
-        this.setData({ loadingMore: false, moreError: result.error.message });
-        return;
-      }
-      const known = new Set(this.data.articles.map((article) => article.id));
-      const fresh = result.data.items.filter((article) => !known.has(article.id));
-      this.setData({
-        articles: [...this.data.articles, ...fresh],
-        nextCursor: result.data.nextCursor,
-        loadingMore: false,
-      });
+    /** The banner is a heading, not the page's content: without an answer it keeps its saved copy or stays hidden. */
+    async loadBanner() {
+      const copy = this.data.banner === null ? readCopy<CourseBanner>(BANNER_COPY_KEY) : null;
+      if (copy) this.setData({ banner: copy.value });
+      const result = await getOverview();
+      if (!result.ok) return;
+      const banner = courseBanner(result.data.training);
+      this.setData({ banner });
+      if (banner !== null) saveCopy(BANNER_COPY_KEY, banner);
     },
 
-    onOpenArticle(event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
-      const id = event.currentTarget.dataset.id;
-      if (id) void wx.navigateTo({ url: articlePage(id) });
+    onOpenList() {
+      void wx.navigateTo({ url: ARTICLE_LIST_PAGE });
     },
 
     onEntryTap(event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { key: string }>) {
@@ -90,14 +58,9 @@ Component({
       );
       if (!entry) return;
       const target = entry.target;
-      if (target.kind !== 'action') {
-        if (target.kind === 'tab') void wx.switchTab({ url: target.url });
-        else void wx.navigateTo({ url: target.url });
-      } else if (target.name === 'fontSize') {
-        this.setData({ showFontSize: !this.data.showFontSize });
-      } else {
-        void wx.pageScrollTo({ selector: '#latest-articles', duration: 300 });
-      }
+      if (target.kind === 'tab') void wx.switchTab({ url: target.url });
+      else if (target.kind === 'page') void wx.navigateTo({ url: target.url });
+      else this.setData({ showFontSize: !this.data.showFontSize });
     },
   },
 });

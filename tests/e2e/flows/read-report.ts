@@ -22,5 +22,5 @@ export async function readReportFlow(phone: Phone): Promise<void> {
   await phone.expectText('会议现场');
   await phone.back();
   await phone.expectRoute('pages/home/index');
-  await phone.expectText('最新报道');
+  await phone.expectText('最新文章');
 }

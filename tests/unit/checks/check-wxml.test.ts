@@ -39,7 +39,7 @@ describe('check:wxml', () => {
   });
 
   test('a broken expression fails, and the other files are still checked', () => {
-    project.edit('pages/home/index.wxml', (wxml) => wxml.replace('{{course.name}}', '{{course.name + }}'));
+    project.edit('pages/home/index.wxml', (wxml) => wxml.replace('{{banner.name}}', '{{banner.name + }}'));
     project.edit('reading/article/index.wxml', (wxml) => `${wxml}\n<view>\n`);
     const { problems } = checkWxml(project.miniprogram);
     expect(problems.map((problem) => problem.file).sort()).toEqual([

@@ -3,6 +3,7 @@
  * the capsule (··· menu and ◎ close) on the right; colours from app.json window / page .json /
  * wx.setNavigationBarColor. navigationStyle "custom" hides the bar and keeps the capsule.
  */
+import { themed } from '../app-config';
 import { reportUnsupported } from '../notices';
 import { currentPages, navigateBack, reLaunch, topPage } from '../page-stack';
 import { showActionSheet } from './overlays';
@@ -16,9 +17,10 @@ export function renderNavBar(): void {
   const element = bar();
   const entry = topPage();
   if (!element || !entry) return;
-  const background = entry.navBarColors?.backgroundColor ?? entry.window.navigationBarBackgroundColor ?? '#000000';
+  const background =
+    entry.navBarColors?.backgroundColor ?? themed(entry.window.navigationBarBackgroundColor) ?? '#000000';
   const front =
-    entry.navBarColors?.frontColor ?? (entry.window.navigationBarTextStyle === 'black' ? '#000000' : '#ffffff');
+    entry.navBarColors?.frontColor ?? (themed(entry.window.navigationBarTextStyle) === 'black' ? '#000000' : '#ffffff');
   const custom = entry.window.navigationStyle === 'custom';
   element.className = custom ? 'wxp-nav wxp-nav--custom' : 'wxp-nav';
   element.style.background = custom ? 'transparent' : background;

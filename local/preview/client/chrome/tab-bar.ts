@@ -1,5 +1,5 @@
 /** The tabBar from app.json, shown on tab pages; a tap is a switchTab (plus onTabItemTap). */
-import { appBoot, isTabPage } from '../app-config';
+import { appBoot, isTabPage, themed } from '../app-config';
 import { reportError } from '../notices';
 import { callPage, switchTab, topPage } from '../page-stack';
 
@@ -13,8 +13,8 @@ export function renderTabBar(): void {
     return;
   }
   element.hidden = false;
-  element.className = `wxp-tab-bar${config.borderStyle === 'white' ? ' wxp-tab-bar--white-border' : ''}`;
-  element.style.background = config.backgroundColor ?? '#ffffff';
+  element.className = `wxp-tab-bar${themed(config.borderStyle) === 'white' ? ' wxp-tab-bar--white-border' : ''}`;
+  element.style.background = themed(config.backgroundColor) ?? '#ffffff';
   element.setAttribute('role', 'tablist');
   element.replaceChildren();
   config.list.forEach((item, index) => {
@@ -23,7 +23,7 @@ export function renderTabBar(): void {
     tab.className = `wxp-tab${selected ? ' wxp-tab--selected' : ''}`;
     tab.setAttribute('role', 'tab');
     tab.setAttribute('aria-selected', String(selected));
-    tab.style.color = (selected ? config.selectedColor : config.color) ?? '';
+    tab.style.color = themed(selected ? config.selectedColor : config.color) ?? '';
     const iconPath = selected ? (item.selectedIconPath ?? item.iconPath) : item.iconPath;
     if (iconPath) {
       const icon = document.createElement('img');
