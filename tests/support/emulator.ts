@@ -20,10 +20,19 @@ export interface TestEmulator {
   close(): Promise<void>;
 }
 
-export async function startTestEmulator(): Promise<TestEmulator> {
+export interface TestEmulatorOptions {
+  /**
+   * Collections a test uses beyond the declared ones (core/database/collections.ts): created with
+   * db.createCollection() before the test runs, as a real environment needs them created first.
+   */
+  collections?: string[];
+}
+
+export async function startTestEmulator(options: TestEmulatorOptions = {}): Promise<TestEmulator> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lvzhi-emulator-'));
   const emulator = await startEmulator({ dataDir, port: 0 });
   const app = createLocalCloudApp(emulator.url);
+  for (const name of options.collections ?? []) await app.database().createCollection(name);
   return {
     url: emulator.url,
     dataDir,
