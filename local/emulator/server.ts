@@ -79,7 +79,8 @@ async function answer(backend: Backend, body: string, requestId: string): Promis
       if (error instanceof EmulatorError) return { code: error.code, message: error.message, requestId };
       // An emulator bug or a disk failure: report it, keep serving, and leave a trace for the developer.
       console.error('[emulator] unexpected error', error);
-      return { code: 'SYS_ERR', message: `模拟器内部错误：${(error as Error).message}`, requestId };
+      // The message stays in the log: it can carry paths of this machine.
+      return { code: 'SYS_ERR', message: `模拟器内部错误（请求 ${requestId}），详见模拟器日志`, requestId };
     }
   }
 }
