@@ -1,10 +1,10 @@
 /**
- * Loads built functions (dist/functions/<name>/index.js) with Node's own require, as the platform does:
+ * Loads built functions (dist/functions/<name>/index.js) as Node modules, as the platform does:
  * the host runs the deployable artefact, not the TypeScript sources. A bundle rebuilt while the host runs
- * is picked up on the next call (the module is reloaded when the file changes).
+ * is picked up on the next call (the module is reloaded when the file is replaced or changes).
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { Module } from 'node:module';
 import path from 'node:path';
 
 export type FunctionMain = (event: unknown, context: unknown) => unknown;
@@ -12,13 +12,25 @@ export type FunctionMain = (event: unknown, context: unknown) => unknown;
 /** Function names are folder names: keep them to safe characters so a URL cannot walk out of the folder. */
 const FUNCTION_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
-// Node's require, not a test runner's module registry: the bundle must load exactly as it would in the cloud.
-const nodeRequire = createRequire(__filename);
+/**
+ * Load a bundle as Node's require would, but as a fresh module every time, outside any module cache: a
+ * test runner's createRequire (jest's) keeps its own registry that deleting from `require.cache` does
+ * not clear, so a rebuilt bundle would otherwise never be picked up there.
+ */
+function compileModule(file: string): unknown {
+  const loaded = new Module(file, module);
+  loaded.filename = file;
+  loaded.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(
+    path.dirname(file),
+  );
+  (loaded as unknown as { _compile(code: string, file: string): void })._compile(readFileSync(file, 'utf8'), file);
+  return loaded.exports;
+}
 
 export class FunctionLoadError extends Error {}
 
 export class FunctionLoader {
-  private readonly loaded = new Map<string, { mtimeMs: number; main: FunctionMain }>();
+  private readonly loaded = new Map<string, { version: string; main: FunctionMain }>();
 
   constructor(private readonly functionsDir: string) {}
 
@@ -39,20 +51,22 @@ export class FunctionLoader {
     if (!FUNCTION_NAME_PATTERN.test(name)) return null;
     const entry = this.entryOf(name);
     if (!existsSync(entry)) return null;
-    const { mtimeMs } = statSync(entry);
+    // A rebuild renames a new file into place (scripts/publish-bundle.ts): a new inode, even when two
+    // builds land within the file system's timestamp granularity.
+    const { mtimeMs, ino, size } = statSync(entry);
+    const version = `${ino}:${mtimeMs}:${size}`;
     const cached = this.loaded.get(name);
-    if (cached && cached.mtimeMs === mtimeMs) return cached.main;
+    if (cached && cached.version === version) return cached.main;
 
-    delete nodeRequire.cache[entry];
     let exported: unknown;
     try {
-      exported = nodeRequire(entry);
+      exported = compileModule(entry);
     } catch (error) {
       throw new FunctionLoadError(`函数 ${name} 加载失败：${error instanceof Error ? error.message : String(error)}`);
     }
     const main = (exported as { main?: unknown } | null)?.main;
     if (typeof main !== 'function') throw new FunctionLoadError(`函数 ${name} 没有导出 main`);
-    this.loaded.set(name, { mtimeMs, main: main as FunctionMain });
+    this.loaded.set(name, { version, main: main as FunctionMain });
     return main as FunctionMain;
   }
 

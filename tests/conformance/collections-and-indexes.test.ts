@@ -56,7 +56,14 @@ describe('indexes', () => {
               ],
               unique: true,
             },
-            { name: 'group_joined', keys: [{ field: 'groupNo', direction: 1 }, { field: 'joinedAt', direction: -1 }], unique: false },
+            {
+              name: 'group_joined',
+              keys: [
+                { field: 'groupNo', direction: 1 },
+                { field: 'joinedAt', direction: -1 },
+              ],
+              unique: false,
+            },
           ],
         },
       ],

@@ -42,17 +42,25 @@ test('a request with an Origin header (a web page) is refused and writes nothing
 });
 
 test('a text/plain request (a page\'s "simple" cross-origin POST) is refused and writes nothing', async () => {
-  const response = await fetch(emulator.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: insert });
+  const response = await fetch(emulator.url, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain' },
+    body: insert,
+  });
   expect(response.status).toBe(415);
   expect(await count()).toBe(0);
 });
 
 test('a body over 16 MB is answered 413 (not a connection reset)', async () => {
   const status = await new Promise<number>((resolve, reject) => {
-    const request = http.request(emulator.url, { method: 'POST', headers: { 'content-type': 'application/json' } }, (response) => {
-      response.resume();
-      resolve(response.statusCode ?? 0);
-    });
+    const request = http.request(
+      emulator.url,
+      { method: 'POST', headers: { 'content-type': 'application/json' } },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      },
+    );
     request.on('error', reject);
     const chunk = Buffer.alloc(1024 * 1024, 0x20);
     for (let i = 0; i < 17; i++) request.write(chunk);

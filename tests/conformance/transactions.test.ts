@@ -102,7 +102,7 @@ test('a transaction writing a document changed after its snapshot conflicts', as
 test('runTransaction retries on conflict, so concurrent transfers all apply', async () => {
   const _ = emulator.db.command;
   const transfer = () =>
-    emulator.db.runTransaction(async (transaction) => {
+    emulator.db.runTransaction(async (transaction: Awaited<ReturnType<typeof emulator.db.startTransaction>>) => {
       const from = (await transaction.collection('accounts').doc('a').get()).data as { balance: number };
       await transaction
         .collection('accounts')
