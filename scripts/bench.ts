@@ -120,6 +120,7 @@ async function main(): Promise<void> {
   console.log(
     `\nbundle contents: dist/meta/<name>.json (esbuild metafile; \`npx esbuild --analyze\` or esbuild.github.io/analyze)`,
   );
+  if (!(await (await import('./bench/indexes')).bench())) failed = true;
   if (failed) process.exitCode = 1;
 }
 
