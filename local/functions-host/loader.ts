@@ -4,7 +4,8 @@
  * is picked up on the next call (the module is reloaded when the file is replaced or changes).
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { Module } from 'node:module';
+import { createRequire } from 'node:module';
+import { runInThisContext } from 'node:vm';
 import path from 'node:path';
 
 export type FunctionMain = (event: unknown, context: unknown) => unknown;
@@ -13,17 +14,20 @@ export type FunctionMain = (event: unknown, context: unknown) => unknown;
 const FUNCTION_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
- * Load a bundle as Node's require would, but as a fresh module every time, outside any module cache: a
- * test runner's createRequire (jest's) keeps its own registry that deleting from `require.cache` does
- * not clear, so a rebuilt bundle would otherwise never be picked up there.
+ * Load a bundle as Node's require would (the CommonJS wrapper, its own `module` and `require`), but as a
+ * fresh module every time, outside any module cache: a test runner's require (jest's) keeps a registry
+ * that deleting from `require.cache` does not clear, so a rebuilt bundle would otherwise never be picked
+ * up there. `process` is this module's own, so a bundle sees the environment the host was given
+ * (TCB_SERVICE_URL) even inside a test runner's sandbox.
  */
 function compileModule(file: string): unknown {
-  const loaded = new Module(file, module);
-  loaded.filename = file;
-  loaded.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(
-    path.dirname(file),
-  );
-  (loaded as unknown as { _compile(code: string, file: string): void })._compile(readFileSync(file, 'utf8'), file);
+  const code = readFileSync(file, 'utf8');
+  const wrapper = runInThisContext(
+    `(function (exports, require, module, __filename, __dirname, process) {${code}\n})`,
+    { filename: file },
+  ) as (...args: unknown[]) => void;
+  const loaded = { exports: {} as unknown };
+  wrapper.call(loaded.exports, loaded.exports, createRequire(file), loaded, file, path.dirname(file), process);
   return loaded.exports;
 }
 
