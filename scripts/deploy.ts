@@ -52,8 +52,23 @@ async function upload(plan: DeployPlan): Promise<void> {
   console.log('deploy: 完成。请在微信公众平台提交审核。');
 }
 
+/** What only the person deploying can supply (credentials, environment ids), from the environment alone. */
+function missingSettings(): string[] {
+  const { missing } = planDeploy({ projectRoot: PROJECT_ROOT, functionsDir: FUNCTIONS_DIST_DIR, env: process.env });
+  const database = readDatabaseSettings(process.env).missing;
+  return [...missing, ...database.map((name) => `缺少环境变量 ${name}（数据库部署：云开发环境 ID 与 API 密钥）`)];
+}
+
 async function main(): Promise<number> {
   const dryRun = process.argv.includes('--dry-run');
+  // A real deploy without its settings stops here, before building or anything touching the network.
+  const missingAtStart = dryRun ? [] : missingSettings();
+  if (missingAtStart.length) {
+    console.error(
+      `deploy: 缺少部署所需的信息（未做任何网络请求）：\n${missingAtStart.map((item) => `  - ${item}`).join('\n')}`,
+    );
+    return 1;
+  }
   await packMiniprogramNpm();
   await buildFunctions();
 
@@ -69,7 +84,7 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const { plan, missing, errors } = planDeploy({
+  const { plan, errors } = planDeploy({
     projectRoot: PROJECT_ROOT,
     functionsDir: FUNCTIONS_DIST_DIR,
     env: process.env,
@@ -79,7 +94,7 @@ async function main(): Promise<number> {
   console.log('deploy: 数据库（core/database/collections.ts），缺少的才创建，从不删除：');
   for (const step of planDatabase(DATABASE)) console.log(`deploy:   ${describeStep(step)}`);
   const database = readDatabaseSettings(process.env);
-  missing.push(...database.missing.map((name) => `缺少环境变量 ${name}（数据库部署：云开发环境 ID 与 API 密钥）`));
+  const missing = missingSettings();
   if (database.settings && plan.cloudEnvId && database.settings.envId !== plan.cloudEnvId) {
     errors.push(`TCB_ENV（${database.settings.envId}）与 TCB_ENV_ID（${plan.cloudEnvId}）不是同一个环境`);
   }
