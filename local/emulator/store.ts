@@ -5,11 +5,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Collection, type CollectionHooks } from './collection';
-import { Journal, fsyncDirectory } from './journal';
+import { EJSON } from 'bson';
+import { Journal, fsyncDirectory, type JournalRecord } from './journal';
+import { encodeEjson } from './ejson';
 import { EmulatorError } from './errors';
 import type { IndexSpec } from './query-plan';
 
 const JOURNAL_SUFFIX = '.jsonl';
+/** A transaction commit spanning collections, written before any of them (see writeTogether). */
+const PENDING_COMMIT = 'commit.pending';
 /** Letters, digits, _ and -, as in CloudBase collection names: also safe as file names. */
 const COLLECTION_NAME = /^[A-Za-z0-9_-]{1,128}$/;
 
@@ -42,6 +46,7 @@ export class Store {
         if (COLLECTION_NAME.test(name)) store.load(name);
       }
       for (const name of store.declared.keys()) if (!store.collections.has(name)) store.load(name);
+      store.finishPendingCommit();
       fsyncDirectory(dataDir);
     } catch (error) {
       store.close(); // release the journals already opened before refusing to start
@@ -74,6 +79,47 @@ export class Store {
     }
     this.load(valid);
     fsyncDirectory(this.dataDir);
+  }
+
+  /**
+   * Apply a transaction's writes to several collections as one: the whole commit is written (and fsync'ed)
+   * to a redo file first, then to each journal, then the file goes. A crash in between leaves the file,
+   * and the next start finishes the commit (puts and deletes by _id are idempotent); a torn redo file is a
+   * commit that was never acknowledged, and is dropped.
+   */
+  writeTogether(batches: Array<{ collection: Collection; records: JournalRecord[] }>): void {
+    const live = batches.filter((batch) => batch.records.length > 0);
+    for (const batch of live) batch.collection.checkWrite(batch.records);
+    if (live.length <= 1) {
+      for (const batch of live) batch.collection.write(batch.records);
+      return;
+    }
+    const file = path.join(this.dataDir, PENDING_COMMIT);
+    const text = `${encodeEjson({ batches: live.map((batch) => ({ collection: batch.collection.name, records: batch.records })) })}\n`;
+    const fd = fs.openSync(file, 'w');
+    try {
+      fs.writeSync(fd, text);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fsyncDirectory(this.dataDir);
+    for (const batch of live) batch.collection.write(batch.records);
+    fs.rmSync(file);
+    fsyncDirectory(this.dataDir);
+  }
+
+  private finishPendingCommit(): void {
+    const file = path.join(this.dataDir, PENDING_COMMIT);
+    if (!fs.existsSync(file)) return;
+    let pending: { batches: Array<{ collection: string; records: JournalRecord[] }> } | undefined;
+    try {
+      pending = EJSON.parse(fs.readFileSync(file, 'utf8'), { relaxed: true }) as typeof pending;
+    } catch {
+      pending = undefined; // torn: the commit was never acknowledged
+    }
+    for (const batch of pending?.batches ?? []) this.collections.get(batch.collection)?.write(batch.records);
+    fs.rmSync(file);
   }
 
   names(): string[] {

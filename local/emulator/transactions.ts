@@ -108,7 +108,7 @@ export class Transactions {
     }
   }
 
-  /** Apply every write of the transaction; a unique index refusing any of them applies none. */
+  /** Apply every write of the transaction, all or none (a unique index refusing one applies none). */
   commit(id: unknown): void {
     const transaction = this.get(id);
     const store = this.requireStore();
@@ -117,8 +117,7 @@ export class Transactions {
       records: [...writes].map(([key, doc]): JournalRecord => (doc ? { put: doc } : { del: key })),
     }));
     try {
-      for (const batch of batches) batch.collection.checkWrite(batch.records);
-      for (const batch of batches) batch.collection.write(batch.records);
+      store.writeTogether(batches);
     } finally {
       this.end(transaction.id);
     }

@@ -1,6 +1,11 @@
 // Transactions as node-sdk sends them (database.startTransaction / commitTransaction / abortTransaction,
 // then reads and writes carrying transactionId), with MongoDB's semantics as CloudBase documents them:
 // a snapshot read, writes invisible until commit, conflicts between transactions writing one document.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createLocalCloudApp } from '../../local/emulator/client';
+import { startEmulator } from '../../local/emulator/index';
 import { startTestEmulator, type TestEmulator } from '../support/emulator';
 
 let emulator: TestEmulator;
@@ -132,4 +137,45 @@ test('a plain write to a document an open transaction holds waits for the transa
   await transaction.commit();
   await plain;
   expect(await balance('a')).toBe(11);
+});
+
+describe('a commit across collections after a crash', () => {
+  const pending = (batches: unknown) => JSON.stringify({ batches });
+
+  async function restartWith(fileText: string) {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lvzhi-commit-'));
+    const first = await startEmulator({ dataDir });
+    const db = createLocalCloudApp(first.url).database();
+    await db.createCollection('accounts');
+    await db.createCollection('ledger');
+    await db.collection('accounts').add({ _id: 'a', balance: 100 });
+    await first.close();
+    // What a kill -9 between the redo file and the journals leaves behind.
+    fs.writeFileSync(path.join(dataDir, 'commit.pending'), fileText);
+    const second = await startEmulator({ dataDir });
+    const again = createLocalCloudApp(second.url).database();
+    const state = {
+      a: (await again.collection('accounts').doc('a').get()).data[0],
+      ledger: (await again.collection('ledger').get()).data,
+      left: fs.existsSync(path.join(dataDir, 'commit.pending')),
+    };
+    await second.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    return state;
+  }
+
+  test('is finished on the next start, in every collection', async () => {
+    const state = await restartWith(
+      pending([
+        { collection: 'accounts', records: [{ put: { _id: 'a', balance: 70 } }] },
+        { collection: 'ledger', records: [{ put: { _id: 'move', amount: 30 } }] },
+      ]),
+    );
+    expect(state).toEqual({ a: { _id: 'a', balance: 70 }, ledger: [{ _id: 'move', amount: 30 }], left: false });
+  });
+
+  test('a torn redo file (a commit never acknowledged) is dropped', async () => {
+    const state = await restartWith('{"batches":[{"collection":"accounts","records":[{"put":{"_id":"a","bal');
+    expect(state).toEqual({ a: { _id: 'a', balance: 100 }, ledger: [], left: false });
+  });
 });
