@@ -90,3 +90,17 @@ test('a document with a $-prefixed field name is refused with DATABASE_REQUEST_F
       .update({ $set: { nested: { $bad: 1 } } }),
   ).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' });
 });
+
+test('an operator the emulator does not support is refused with an error naming it', async () => {
+  await expect(project('texts', { $bogusOperator: ['$s'] })).rejects.toMatchObject({
+    code: 'DATABASE_REQUEST_FAILED',
+    message: expect.stringContaining('$bogusOperator'),
+  });
+  await expect(
+    emulator.db
+      .collection('texts')
+      .options({ raw: true })
+      .where({ s: { $nearlyEquals: 1 } })
+      .get(),
+  ).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED', message: expect.stringContaining('$nearlyEquals') });
+});
