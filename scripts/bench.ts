@@ -121,6 +121,7 @@ async function main(): Promise<void> {
     `\nbundle contents: dist/meta/<name>.json (esbuild metafile; \`npx esbuild --analyze\` or esbuild.github.io/analyze)`,
   );
   if (!(await (await import('./bench/articles')).benchArticles())) failed = true;
+  if (!(await (await import('./bench/indexes')).bench())) failed = true;
   if (failed) process.exitCode = 1;
 }
 

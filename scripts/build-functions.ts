@@ -9,6 +9,7 @@
 import { build, type Metafile, type Plugin } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { publishBundle, stagingDirOf } from './publish-bundle';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..');
 export const FUNCTIONS_SOURCE_DIR = path.join(PROJECT_ROOT, 'cloudfunctions');
@@ -75,12 +76,14 @@ export interface BuiltFunction {
 async function buildOne(name: string): Promise<BuiltFunction> {
   const sourceDir = path.join(FUNCTIONS_SOURCE_DIR, name);
   const outDir = path.join(FUNCTIONS_DIST_DIR, name);
-  rmSync(outDir, { recursive: true, force: true });
-  mkdirSync(outDir, { recursive: true });
+  // Built aside, then published file by file (publish-bundle.ts): a running host never misses the bundle.
+  const stagingDir = stagingDirOf(outDir);
+  rmSync(stagingDir, { recursive: true, force: true });
+  mkdirSync(stagingDir, { recursive: true });
 
   const result = await build({
     entryPoints: [path.join(sourceDir, 'index.ts')],
-    outfile: path.join(outDir, 'index.js'),
+    outfile: path.join(stagingDir, 'index.js'),
     bundle: true,
     platform: 'node',
     target: FUNCTION_NODE_TARGET,
@@ -95,14 +98,15 @@ async function buildOne(name: string): Promise<BuiltFunction> {
 
   const config = path.join(sourceDir, 'config.json');
   writeFileSync(
-    path.join(outDir, 'config.json'),
+    path.join(stagingDir, 'config.json'),
     existsSync(config) ? readFileSync(config) : '{\n  "permissions": { "openapi": [] }\n}\n',
   );
   const sourcePackage = existsSync(path.join(sourceDir, 'package.json'))
     ? (JSON.parse(readFileSync(path.join(sourceDir, 'package.json'), 'utf8')) as Record<string, unknown>)
     : {};
   const deployedPackage = { ...sourcePackage, name: sourcePackage.name ?? name, main: 'index.js', dependencies: {} };
-  writeFileSync(path.join(outDir, 'package.json'), `${JSON.stringify(deployedPackage, null, 2)}\n`);
+  writeFileSync(path.join(stagingDir, 'package.json'), `${JSON.stringify(deployedPackage, null, 2)}\n`);
+  publishBundle(stagingDir, outDir);
 
   mkdirSync(FUNCTIONS_META_DIR, { recursive: true });
   writeFileSync(path.join(FUNCTIONS_META_DIR, `${name}.json`), JSON.stringify(result.metafile));

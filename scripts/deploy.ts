@@ -1,5 +1,6 @@
 /**
- * `npm run deploy`: upload the mini-program and every cloud function with miniprogram-ci.
+ * `npm run deploy`: apply the database declaration (collections, indexes, security rules; scripts/deploy/database.ts),
+ * then upload every cloud function and the mini-program with miniprogram-ci.
  * `npm run deploy -- --dry-run`: everything that can be checked offline — build, compile check, package sizes,
  * bundles, credentials present, client and functions aimed at the same environment — then stop before the
  * first request to WeChat. Credentials and steps: docs/deploy.md.
@@ -9,8 +10,24 @@ import { buildFunctions, FUNCTIONS_DIST_DIR, PROJECT_ROOT } from './build-functi
 import { packMiniprogramNpm } from './build-miniprogram-npm';
 import { checkMiniprogram, PACKAGE_LIMIT_BYTES } from './check-miniprogram';
 import { planDeploy, type DeployPlan } from './deploy/plan';
+import { DATABASE } from '../core/database/collections';
+import { declarationProblems } from '../core/database/declaration';
+import {
+  applyDatabase,
+  connectDatabaseManager,
+  describeStep,
+  planDatabase,
+  readDatabaseSettings,
+  type DatabaseSettings,
+} from './deploy/database';
 
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+
+async function deployDatabase(settings: DatabaseSettings): Promise<void> {
+  console.log(`deploy: 数据库（环境 ${settings.envId}）…`);
+  const manager = await connectDatabaseManager(settings);
+  await applyDatabase(DATABASE, manager, settings.envId, (line) => console.log(`deploy:   ${line}`));
+}
 
 async function upload(plan: DeployPlan): Promise<void> {
   const project = new ci.Project({
@@ -35,8 +52,23 @@ async function upload(plan: DeployPlan): Promise<void> {
   console.log('deploy: 完成。请在微信公众平台提交审核。');
 }
 
+/** What only the person deploying can supply (credentials, environment ids), from the environment alone. */
+function missingSettings(): string[] {
+  const { missing } = planDeploy({ projectRoot: PROJECT_ROOT, functionsDir: FUNCTIONS_DIST_DIR, env: process.env });
+  const database = readDatabaseSettings(process.env).missing;
+  return [...missing, ...database.map((name) => `缺少环境变量 ${name}（数据库部署：云开发环境 ID 与 API 密钥）`)];
+}
+
 async function main(): Promise<number> {
   const dryRun = process.argv.includes('--dry-run');
+  // A real deploy without its settings stops here, before building or anything touching the network.
+  const missingAtStart = dryRun ? [] : missingSettings();
+  if (missingAtStart.length) {
+    console.error(
+      `deploy: 缺少部署所需的信息（未做任何网络请求）：\n${missingAtStart.map((item) => `  - ${item}`).join('\n')}`,
+    );
+    return 1;
+  }
   await packMiniprogramNpm();
   await buildFunctions();
 
@@ -52,12 +84,20 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const { plan, missing, errors } = planDeploy({
+  const { plan, errors } = planDeploy({
     projectRoot: PROJECT_ROOT,
     functionsDir: FUNCTIONS_DIST_DIR,
     env: process.env,
   });
   for (const fn of plan.functions) console.log(`deploy: 云函数 ${fn.name} ${kb(fn.bytes)}`);
+  errors.push(...declarationProblems(DATABASE).map((problem) => `core/database/collections.ts：${problem}`));
+  console.log('deploy: 数据库（core/database/collections.ts），缺少的才创建，从不删除：');
+  for (const step of planDatabase(DATABASE)) console.log(`deploy:   ${describeStep(step)}`);
+  const database = readDatabaseSettings(process.env);
+  const missing = missingSettings();
+  if (database.settings && plan.cloudEnvId && database.settings.envId !== plan.cloudEnvId) {
+    errors.push(`TCB_ENV（${database.settings.envId}）与 TCB_ENV_ID（${plan.cloudEnvId}）不是同一个环境`);
+  }
   const list = (items: string[]): string => items.map((item) => `  - ${item}`).join('\n');
   if (errors.length) {
     console.error(`deploy: 项目有问题，无法部署：\n${list(errors)}`);
@@ -75,6 +115,9 @@ async function main(): Promise<number> {
     console.error(`deploy: 缺少部署所需的信息：\n${list(missing)}`);
     return 1;
   }
+  // Every setting is present (checked above, before any network call): the database first, since the
+  // functions read collections that must exist.
+  await deployDatabase(database.settings!);
   await upload(plan);
   return 0;
 }

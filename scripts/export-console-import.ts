@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ARTICLES_COLLECTION } from '../core/articles/document';
-import { TRAINING_COLLECTIONS } from '../miniprogram/contracts/training';
+import { COLLECTIONS } from '../core/database/collections';
 import { loadSeedArticles } from '../seed/articles';
 import { loadSeedTraining } from '../seed/training/index';
 
@@ -17,9 +17,9 @@ export function consoleImportFiles(now: Date = new Date()): Record<string, objec
   const training = loadSeedTraining(now);
   return {
     [ARTICLES_COLLECTION]: [...loadSeedArticles(now), ...training.notes],
-    [TRAINING_COLLECTIONS.trainings]: [training.training],
-    [TRAINING_COLLECTIONS.sessions]: training.sessions,
-    [TRAINING_COLLECTIONS.materials]: training.materials,
+    [COLLECTIONS.trainings]: [training.training],
+    [COLLECTIONS.trainingSessions]: training.sessions,
+    [COLLECTIONS.trainingMaterials]: training.materials,
   };
 }
 

@@ -6,9 +6,11 @@
  */
 import type { ArticleBlock, ArticleByline, ArticleStatus } from '../../miniprogram/contracts/articles';
 import { normalizeCalendarDate, normalizeInstant, shanghaiClock } from '../../miniprogram/lib/datetime';
+import { COLLECTIONS } from '../database/collections';
 import { isRecord, text, textList, unwrapDate } from '../documents/fields';
 
-export const ARTICLES_COLLECTION = 'articles';
+/** The collection, named once in core/database/collections.ts. */
+export const ARTICLES_COLLECTION = COLLECTIONS.articles;
 
 export type { ArticleStatus };
 

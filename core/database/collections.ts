@@ -3,6 +3,16 @@
  * direct client access. The emulator reads this (local/emulator), deploy applies it (scripts/deploy),
  * repositories take their collection names from here.
  *
+ * - A collection not declared here does not exist locally (DATABASE_COLLECTION_NOT_EXIST), as in a real
+ *   environment where deploy did not create it.
+ * - Declare an index for every query (filter + sort). One serves a query when it starts with fields the
+ *   filter fixes by equality and continues with the sort fields, in its directions or all reversed (a
+ *   trailing `_id` sort is free); without a sort, when it starts with a filtered field. The emulator warns
+ *   about a query no index serves, naming the collection and fields. `unique` indexes refuse duplicates
+ *   (DATABASE_DUPLICATE_WRITE; a missing field counts as null).
+ * - Deploy creates what is missing and never drops an index. After a change, regenerate cloudbaserc.json:
+ *   `npx tsx scripts/deploy/cloudbaserc.ts` (a unit test fails until you do).
+ *
  * Client access: everything is read and written through the cloud functions (server SDKs ignore the
  * rules), so every collection refuses direct client reads and writes.
  */

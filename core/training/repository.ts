@@ -3,12 +3,12 @@
  * (documents.ts); what the database holds is never trusted to be well-formed.
  */
 import {
-  TRAINING_COLLECTIONS,
   TRAINING_LIMITS,
   type MaterialView,
   type SessionView,
   type TrainingView,
 } from '../../miniprogram/contracts/training';
+import { COLLECTIONS } from '../database/collections';
 import type { Database } from '../runtime/cloud';
 import { normalizeMaterial, normalizeSession, normalizeTraining } from './documents';
 
@@ -25,24 +25,24 @@ export class TrainingRepository {
 
   async trainings(): Promise<TrainingView[]> {
     // A course has one training document; a handful more (last year's) are still read whole.
-    const result = await this.db.collection(TRAINING_COLLECTIONS.trainings).limit(20).get();
+    const result = await this.db.collection(COLLECTIONS.trainings).limit(20).get();
     return rowsOf(result).map(normalizeTraining).filter(present);
   }
 
   async sessions(): Promise<SessionView[]> {
-    const result = await this.db.collection(TRAINING_COLLECTIONS.sessions).limit(TRAINING_LIMITS.maxSessions).get();
+    const result = await this.db.collection(COLLECTIONS.trainingSessions).limit(TRAINING_LIMITS.maxSessions).get();
     return rowsOf(result).map(normalizeSession).filter(present);
   }
 
   async sessionById(id: string): Promise<SessionView | null> {
-    const result = await this.db.collection(TRAINING_COLLECTIONS.sessions).doc(id).get();
+    const result = await this.db.collection(COLLECTIONS.trainingSessions).doc(id).get();
     const [row] = rowsOf(result);
     return row === undefined ? null : normalizeSession(row);
   }
 
   /** All materials, or those of one session: naming it as `sessionId` or listed in `materialIds`. */
   async materials(scope?: { sessionId: string; materialIds: string[] }): Promise<MaterialView[]> {
-    const collection = this.db.collection(TRAINING_COLLECTIONS.materials);
+    const collection = this.db.collection(COLLECTIONS.trainingMaterials);
     if (scope === undefined) {
       return rowsOf(await collection.limit(TRAINING_LIMITS.maxMaterials).get())
         .map(normalizeMaterial)

@@ -1,9 +1,20 @@
 // node-sdk 3.18's database actions, answered the way @cloudbase/database 1.4 reads them:
 // every answer is `{requestId, data: {...}}`; documents travel as canonical EJSON strings.
 // The storage actions are answered by storage.ts.
+import crypto from 'node:crypto';
 import { aggregate } from 'mingo';
 import type { Store } from './store';
-import { mingoCall, type Collection, type SortSpec } from './collection';
+import {
+  assertStorableDocument,
+  findPage,
+  firstMatches,
+  idKey,
+  mingoCall,
+  type ModifyResult,
+  type SortSpec,
+} from './collection';
+import { mingoOptions, withGuards } from './mingo-guards';
+import type { Transactions } from './transactions';
 import { decodeEjson, decodeEjsonObject, encodeEjson, isPlainObject, type Document } from './ejson';
 import { EmulatorError } from './errors';
 import type { LocalStorage } from './storage';
@@ -13,18 +24,29 @@ export const MAX_LIMIT = 1000;
 export const DEFAULT_LIMIT = 100;
 
 export type Params = Record<string, unknown>;
-type Handler = (store: Store, params: Params, now: Date) => Record<string, unknown>;
+/** An answer: `data` goes under the body's `data`; `top` fields sit beside it (startTransaction's transactionId). */
+export interface Answer {
+  data?: Record<string, unknown>;
+  top?: Record<string, unknown>;
+}
+type Handler = (backend: Backend, params: Params, now: Date) => Record<string, unknown>;
 type StorageHandler = (storage: LocalStorage, params: Params, now: Date) => Record<string, unknown>;
 
-/** What the actions work on: the database and the file storage. */
+/** What the actions work on: the database, its transactions and the file storage. */
 export interface Backend {
   store: Store;
+  transactions: Transactions;
   storage: LocalStorage;
 }
 
+/** The open transaction a request names, if it names one. */
+function transactionOf(backend: Backend, params: Params) {
+  return params.transactionId === undefined ? undefined : backend.transactions.get(params.transactionId);
+}
+
 const handlers: Record<string, Handler> = {
-  'database.getDocument': (store, params, now) => {
-    const collection = store.existing(params.collectionName);
+  'database.getDocument': (backend, params, now) => {
+    const collection = backend.store.get(params.collectionName);
     const query = readQuery(params, now, 'optional');
     const options = {
       order: readOrder(params.order, now),
@@ -32,52 +54,99 @@ const handlers: Record<string, Handler> = {
       limit: Math.min(readCount(params.limit, 'limit', 0) || DEFAULT_LIMIT, MAX_LIMIT),
       projection: params.projection === undefined ? undefined : decodeEjsonObject(params.projection, 'projection', now),
     };
-    const docs = collection ? collection.find(query, options) : [];
-    return { list: docs.map(encodeEjson) };
+    const transaction = transactionOf(backend, params);
+    if (!transaction) return { list: collection.find(query, options).map(encodeEjson) };
+    const view = backend.transactions.view(transaction, collection.name);
+    return { list: findPage(view, query, options).map(encodeEjson) };
   },
 
-  'database.calculateDocument': (store, params, now) => {
-    const collection = store.existing(params.collectionName);
-    return { total: collection ? collection.count(readQuery(params, now, 'optional')) : 0 };
-  },
+  'database.calculateDocument': (backend, params, now) => ({
+    total: backend.store.get(params.collectionName).count(readQuery(params, now, 'optional')),
+  }),
 
-  'database.insertDocument': (store, params, now) => {
+  'database.insertDocument': (backend, params, now) => {
     if (!Array.isArray(params.data) || params.data.length === 0) {
       throw new EmulatorError('INVALID_PARAM', 'data 必须是非空的 EJSON 字符串数组');
     }
     const docs = params.data.map((item, index) => decodeEjsonObject(item, `data[${index}]`, now));
-    return { insertedIds: store.ensure(params.collectionName).insert(docs) };
+    const collection = backend.store.get(params.collectionName);
+    const transaction = transactionOf(backend, params);
+    if (!transaction) return { insertedIds: collection.insert(docs) };
+    const view = backend.transactions.view(transaction, collection.name);
+    const taken = new Set(view.map((doc) => idKey(doc._id)));
+    const prepared = docs.map((doc) => {
+      assertStorableDocument(doc);
+      const withId = doc._id === undefined ? { _id: crypto.randomBytes(16).toString('hex'), ...doc } : doc;
+      if (taken.has(idKey(withId._id))) {
+        throw new EmulatorError(
+          'DATABASE_DUPLICATE_WRITE',
+          `集合 ${collection.name} 中已存在 _id 为 ${String(withId._id)} 的记录`,
+        );
+      }
+      taken.add(idKey(withId._id));
+      return withId;
+    });
+    backend.transactions.stage(
+      transaction,
+      collection.name,
+      prepared.map((doc) => ({ put: doc })),
+    );
+    return { insertedIds: prepared.map((doc) => doc._id) };
   },
 
-  'database.modifyDocument': (store, params, now) => {
-    const result = modify(store.ensure(params.collectionName), params, now);
+  'database.modifyDocument': (backend, params, now) => {
+    const result = modify(backend, params, now);
     const answer: Record<string, unknown> = { updated: result.updated };
     if (result.upsertedId !== undefined) answer.upsert_id = result.upsertedId;
     return answer;
   },
 
-  'database.modifyAndReturnDoc': (store, params, now) => {
-    const result = modify(store.ensure(params.collectionName), { ...params, multi: false }, now);
-    return { updated: result.updated, doc: result.firstModified ? encodeEjson(result.firstModified) : undefined };
+  // CloudBase answers `doc: null` when nothing matched (node-sdk hands `doc` through as it came).
+  'database.modifyAndReturnDoc': (backend, params, now) => {
+    const result = modify(backend, { ...params, multi: false }, now);
+    return { updated: result.updated, doc: result.firstModified ? encodeEjson(result.firstModified) : null };
   },
 
-  'database.removeDocument': (store, params, now) => {
-    const collection = store.existing(params.collectionName);
+  'database.removeDocument': (backend, params, now) => {
+    const collection = backend.store.get(params.collectionName);
     const query = readQuery(params, now, 'required');
-    return { deleted: collection ? collection.remove(query, readFlag(params.multi, 'multi', false)) : 0 };
+    const multi = readFlag(params.multi, 'multi', false);
+    const transaction = transactionOf(backend, params);
+    if (!transaction) return { deleted: collection.remove(query, multi) };
+    const targets = firstMatches(backend.transactions.view(transaction, collection.name), query, multi ? Infinity : 1);
+    backend.transactions.stage(
+      transaction,
+      collection.name,
+      targets.map((doc) => ({ del: idKey(doc._id) })),
+    );
+    return { deleted: targets.length };
   },
 
-  'database.aggregateDocuments': (store, params, now) => {
+  'database.aggregateDocuments': (backend, params, now) => {
     const pipeline = readPipeline(params.stages, now);
-    const collection = store.existing(params.collectionName);
-    const source = collection ? [...collection.all()] : [];
-    const resolveCollection = (name: string) => [...(store.existing(name)?.all() ?? [])];
-    const result = mingoCall('聚合操作', () => aggregate(source, pipeline, { collectionResolver: resolveCollection }));
+    const source = [...backend.store.get(params.collectionName).all()];
+    const resolveCollection = (name: string) => [...backend.store.get(name).all()];
+    const result = mingoCall('聚合操作', () =>
+      aggregate(source, withGuards(pipeline), { ...mingoOptions(), collectionResolver: resolveCollection }),
+    );
     return { list: result.map(encodeEjson) };
   },
 
-  'database.addCollection': (store, params) => {
-    store.create(params.collectionName);
+  'database.addCollection': (backend, params) => {
+    backend.store.create(params.collectionName);
+    return {};
+  },
+};
+
+/** Transaction control: answered beside `data`, where @cloudbase/database reads them. */
+const transactionHandlers: Record<string, (backend: Backend, params: Params) => Record<string, unknown>> = {
+  'database.startTransaction': (backend) => ({ transactionId: backend.transactions.start() }),
+  'database.commitTransaction': (backend, params) => {
+    backend.transactions.commit(params.transactionId);
+    return {};
+  },
+  'database.abortTransaction': (backend, params) => {
+    backend.transactions.abort(params.transactionId);
     return {};
   },
 };
@@ -89,31 +158,36 @@ const storageHandlers: Record<string, StorageHandler> = {
 };
 
 export function supportedActions(): string[] {
-  return [...Object.keys(handlers), ...Object.keys(storageHandlers)];
+  return [...Object.keys(handlers), ...Object.keys(transactionHandlers), ...Object.keys(storageHandlers)];
 }
 
-/** Run one action; throws EmulatorError for anything the caller got wrong. */
-export function runAction(backend: Backend, params: Params, now: Date): Record<string, unknown> {
+/** Run one action; throws EmulatorError for anything the caller got wrong (WriteBlocked: retry later). */
+export function runAction(backend: Backend, params: Params, now: Date): Answer {
   const action = params.action;
   if (typeof action !== 'string') throw new EmulatorError('INVALID_PARAM', '缺少 action');
-  if (Object.hasOwn(storageHandlers, action)) return storageHandlers[action](backend.storage, params, now);
+  if (Object.hasOwn(storageHandlers, action)) return { data: storageHandlers[action](backend.storage, params, now) };
+  if (Object.hasOwn(transactionHandlers, action)) return { top: transactionHandlers[action](backend, params) };
   const handler = Object.hasOwn(handlers, action) ? handlers[action] : undefined;
   if (!handler) throw new EmulatorError('ACTION_NOT_SUPPORTED', `本地模拟器不支持的操作：${action}`);
-  if (params.transactionId !== undefined) {
-    throw new EmulatorError('ACTION_NOT_SUPPORTED', '本地模拟器不支持事务');
-  }
-  return handler(backend.store, params, now);
+  return { data: handler(backend, params, now) };
 }
 
-function modify(collection: Collection, params: Params, now: Date) {
+function modify(backend: Backend, params: Params, now: Date): ModifyResult {
+  const collection = backend.store.get(params.collectionName);
   const query = readQuery(params, now, 'required');
   const data = decodeEjsonObject(params.data, 'data', now);
   if (Object.keys(data).length === 0) throw new EmulatorError('INVALID_PARAM', '更新内容不能为空');
-  return collection.modify(query, data, {
+  const options = {
     multi: readFlag(params.multi, 'multi', false),
     merge: readFlag(params.merge, 'merge', true),
     upsert: readFlag(params.upsert, 'upsert', false),
-  });
+  };
+  const transaction = transactionOf(backend, params);
+  if (!transaction) return collection.modify(query, data, options);
+  const view = backend.transactions.view(transaction, collection.name);
+  const { records, answer } = collection.prepareModify(query, data, options, (max) => firstMatches(view, query, max));
+  backend.transactions.stage(transaction, collection.name, records);
+  return answer;
 }
 
 /**

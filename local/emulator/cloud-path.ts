@@ -13,6 +13,8 @@ export const LOCAL_BUCKET = `${Buffer.from(LOCAL_ENV_ID.slice(0, 2)).toString('h
 
 /** COS refuses object keys above 850 bytes. */
 const MAX_PATH_BYTES = 850;
+/** The longest file or folder name the local disk takes. */
+const MAX_SEGMENT_BYTES = 255;
 
 /**
  * Characters refused in a path. Control characters and the backslash could not name a file safely
@@ -38,6 +40,10 @@ export function checkCloudPath(value: unknown): string {
     throw invalidPath(`文件路径不能包含 . 或 .. 段：${value}`);
   }
   if (segments.some((segment) => segment === '')) throw invalidPath(`文件路径不能包含空段（//）或以 / 结尾：${value}`);
+  // A longer segment cannot name a file on the disk (NAME_MAX); COS would accept it, the local storage cannot.
+  if (segments.some((segment) => Buffer.byteLength(segment) > MAX_SEGMENT_BYTES)) {
+    throw invalidPath(`文件路径中的每一段不能超过 ${MAX_SEGMENT_BYTES} 字节`);
+  }
   if (/^[a-z]:/i.test(value)) throw invalidPath(`文件路径不能是盘符路径：${value}`);
   return value;
 }

@@ -33,8 +33,14 @@ export function encodeEjson(value: unknown): string {
   return EJSON.stringify(value as Document, { relaxed: false });
 }
 
+/**
+ * A plain `{...}` object, not a BSON value (ObjectId, Decimal128, Binary, Long, BSONRegExp ...): those
+ * also print as [object Object] but must travel whole, or an ObjectId would be copied into `{}`.
+ */
 export function isPlainObject(value: unknown): value is Document {
-  return Object.prototype.toString.call(value) === '[object Object]' && !(value instanceof BSONRegExp);
+  if (value === null || typeof value !== 'object') return false;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype || prototype === null;
 }
 
 /**

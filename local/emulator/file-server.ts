@@ -36,7 +36,7 @@ export function serveStorage(
       sendError(response, 400, 'InvalidArgument', error.message, requestId);
     } else {
       console.error('[emulator] storage error', error);
-      sendError(response, 500, 'InternalError', `模拟器内部错误：${(error as Error).message}`, requestId);
+      sendError(response, 500, 'InternalError', `模拟器内部错误（请求 ${requestId}），详见模拟器日志`, requestId);
     }
     request.resume();
   });

@@ -37,7 +37,15 @@ export class FileStore {
   /** The regular file at a cloud path, or undefined when there is none. */
   find(cloudPath: string): StoredFile | undefined {
     const absolutePath = this.locate(cloudPath);
-    const stats = fs.statSync(absolutePath, { throwIfNoEntry: false });
+    let stats: fs.Stats | undefined;
+    try {
+      stats = fs.statSync(absolutePath, { throwIfNoEntry: false });
+    } catch (error) {
+      // A parent that is a file (ENOTDIR) or a name the disk refuses: there is no such file.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOTDIR' || code === 'ENAMETOOLONG' || code === 'EINVAL') return undefined;
+      throw error;
+    }
     return stats?.isFile() ? { absolutePath, size: stats.size } : undefined;
   }
 

@@ -2,7 +2,9 @@
 // functions run unchanged against it (tcb.init({serviceUrl})). See client.ts for the init.
 import type { AddressInfo } from 'node:net';
 import { createEmulatorServer } from './server';
-import { Store } from './store';
+import { Store, type DeclaredCollection } from './store';
+import { Transactions } from './transactions';
+import { DATABASE } from '../../core/database/collections';
 import { LocalStorage } from './storage';
 
 export interface EmulatorOptions {
@@ -13,6 +15,10 @@ export interface EmulatorOptions {
   dataDir: string;
   /** TCP port on 127.0.0.1; 0 or absent picks a free one. */
   port?: number;
+  /** The collections that exist from the start, with their indexes; default: core/database/collections.ts. */
+  declaration?: readonly DeclaredCollection[];
+  /** Where warnings go (a query no declared index serves); default console.warn. */
+  warn?: (message: string) => void;
 }
 
 export interface RunningEmulator {
@@ -29,8 +35,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   // Storage addresses name the emulator's own port, known only once it listens.
   const listening = { port: 0 };
   const storage = new LocalStorage(options.dataDir, () => `http://127.0.0.1:${listening.port}`);
-  const store = Store.open(options.dataDir);
-  const server = createEmulatorServer({ store, storage });
+  const transactions = new Transactions();
+  const store = Store.open(options.dataDir, options.declaration ?? DATABASE, {
+    warn: options.warn ?? ((message) => console.warn(message)),
+    checkUnlocked: (collection, keys) => transactions.checkUnlocked(collection, keys),
+  });
+  transactions.attach(store);
+  const server = createEmulatorServer({ store, storage, transactions });
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -52,6 +63,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     close() {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => {
+          transactions.close();
           store.close();
           resolve();
         });

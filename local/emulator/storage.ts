@@ -99,10 +99,18 @@ export class LocalStorage {
       if (!(error instanceof EmulatorError)) throw error;
       return { fileID, code: error.code, message: error.message };
     }
-    if (!this.files.find(cloudPath)) {
-      return { fileID, code: 'STORAGE_FILE_NONEXIST', message: `本地存储中没有这个文件：${cloudPath}` };
+    // Whatever goes wrong with one file is that file's answer: the rest of the batch goes on, and the
+    // message names the cloud path only, never where the file would be on this machine.
+    try {
+      if (!this.files.find(cloudPath)) {
+        return { fileID, code: 'STORAGE_FILE_NONEXIST', message: `本地存储中没有这个文件：${cloudPath}` };
+      }
+      return { fileID, ...found(cloudPath), code: 'SUCCESS' };
+    } catch (error) {
+      if (error instanceof EmulatorError) return { fileID, code: error.code, message: error.message };
+      console.error('[emulator] storage error', error);
+      return { fileID, code: 'STORAGE_REQUEST_FAIL', message: `本地存储无法处理这个文件：${cloudPath}` };
     }
-    return { fileID, ...found(cloudPath), code: 'SUCCESS' };
   }
 }
 

@@ -75,13 +75,59 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
+/**
+ * Per-invocation identity the platform hands a function in `context`; node-sdk's getCloudbaseContext
+ * falls back to process.env for every key its *_CONTEXT_KEYS lists, and takes those lists from
+ * process.env too when the context has none (a console call). In the cloud the process never has them;
+ * on a laptop the shell might (a copied cloud environment), and a console call would then run as
+ * that user. The host behaves as the platform: they are dropped from its process before each call.
+ */
+export const INVOCATION_VARIABLES = [
+  'WX_CONTEXT_KEYS',
+  'TCB_CONTEXT_KEYS',
+  'TCB_CONTEXT_CNFG',
+  'WX_OPENID',
+  'WX_APPID',
+  'WX_UNIONID',
+  'WX_FROM_OPENID',
+  'WX_FROM_APPID',
+  'WX_FROM_UNIONID',
+  'WX_CLIENTIP',
+  'WX_CLIENTIPV6',
+  'WX_TRIGGER_API_TOKEN_V0',
+  'TCB_SOURCE',
+  'TCB_UUID',
+  'TCB_ISANONYMOUS_USER',
+  'TCB_SESSIONTOKEN',
+  'TCB_SEQID',
+  'LOGINTYPE',
+  'TRIGGER_SRC',
+] as const;
+
+function dropInvocationVariables(): void {
+  const found = INVOCATION_VARIABLES.filter((key) => process.env[key] !== undefined);
+  if (found.length === 0) return;
+  console.warn(
+    `[functions-host] 忽略 shell 环境中的 ${found.join(', ')}：调用者只来自请求头（平台从 context 传入身份）`,
+  );
+  for (const key of found) delete process.env[key];
+}
+
 export function createFunctionsHandler(options: FunctionsHandlerOptions): FunctionsHandler {
   const loader = new FunctionLoader(options.functionsDir);
+  dropInvocationVariables();
 
   return async (req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://functions.local');
     if (!pathname.startsWith(PREFIX)) return false;
-    const name = decodeURIComponent(pathname.slice(PREFIX.length)).replace(/\/+$/, '');
+    let name: string;
+    try {
+      name = decodeURIComponent(pathname.slice(PREFIX.length)).replace(/\/+$/, '');
+    } catch {
+      // Not even a name (a broken %-escape such as /functions/%ZZ): no function is called that.
+      sendHostError(res, 404, `函数名无法解析：${pathname.slice(PREFIX.length, PREFIX.length + 80)}`);
+      return true;
+    }
 
     if (req.method !== 'POST') {
       sendHostError(res, 405, '只接受 POST 请求：请求体为函数的 event（JSON）', { allow: 'POST' });
@@ -129,6 +175,7 @@ export function createFunctionsHandler(options: FunctionsHandlerOptions): Functi
     }
 
     const requestId = randomUUID();
+    dropInvocationVariables(); // set since the host started (another tool in the same process)
     try {
       const result = await main(event, buildInvocationContext(name, caller, requestId));
       sendJson(res, 200, result);

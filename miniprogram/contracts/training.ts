@@ -11,13 +11,6 @@
 
 export const TRAINING_FUNCTION = 'training';
 
-/** Collection names, as created in the CloudBase console. */
-export const TRAINING_COLLECTIONS = {
-  trainings: 'trainings',
-  sessions: 'training_sessions',
-  materials: 'training_materials',
-} as const;
-
 export const TRAINING_LIMITS = {
   /** Longest document id accepted in a request (CloudBase ids are 32 chars; hand-made ids may be longer). */
   maxIdLength: 64,

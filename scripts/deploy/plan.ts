@@ -80,7 +80,8 @@ function listBundles(functionsDir: string, problems: string[]): DeployPlan['func
     return [];
   }
   const names = readdirSync(functionsDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
+    // A hidden folder is a bundle still being built (scripts/publish-bundle.ts), never a function.
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
     .map((entry) => entry.name)
     .sort();
   if (names.length === 0) problems.push(`${functionsDir} 中没有云函数`);

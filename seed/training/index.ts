@@ -9,14 +9,8 @@ import path from 'node:path';
 import { withReaderFields } from '../../core/articles/admin';
 import type { ArticleDocument } from '../../core/articles/document';
 import type { Database } from '../../core/runtime/cloud';
-import {
-  TRAINING_COLLECTIONS,
-  type MaterialDocument,
-  type SessionDocument,
-  type TrainingDocument,
-} from '../../miniprogram/contracts/training';
-
-const ARTICLES_COLLECTION = 'articles';
+import { COLLECTIONS } from '../../core/database/collections';
+import type { MaterialDocument, SessionDocument, TrainingDocument } from '../../miniprogram/contracts/training';
 
 type WithId<T> = T & { _id: string };
 
@@ -70,10 +64,10 @@ export interface TrainingSeedResult {
 export async function seedTraining(db: Database, seed: TrainingSeed = loadSeedTraining()): Promise<TrainingSeedResult> {
   const result: TrainingSeedResult = { inserted: [], skipped: [] };
   const batches: [string, { _id: string }[]][] = [
-    [TRAINING_COLLECTIONS.trainings, [seed.training]],
-    [TRAINING_COLLECTIONS.sessions, seed.sessions],
-    [TRAINING_COLLECTIONS.materials, seed.materials],
-    [ARTICLES_COLLECTION, seed.notes],
+    [COLLECTIONS.trainings, [seed.training]],
+    [COLLECTIONS.trainingSessions, seed.sessions],
+    [COLLECTIONS.trainingMaterials, seed.materials],
+    [COLLECTIONS.articles, seed.notes],
   ];
   for (const [collection, documents] of batches) {
     for (const { _id, ...fields } of documents) {

@@ -59,6 +59,8 @@ test('kill -9 right after the last acknowledged write loses nothing', async () =
   const db = createLocalCloudApp(first.url).database();
   const _ = db.command;
 
+  await db.createCollection('journal');
+  await db.createCollection('bulk');
   const N = 40;
   for (let index = 0; index < N; index += 1) {
     await db.collection('journal').add({ _id: `doc-${index}`, index, at: new Date(Date.UTC(2024, 10, 18, 0, index)) });
@@ -100,6 +102,7 @@ describe('journal files', () => {
     const dataDir = tempDataDir();
     const emulator = await startEmulator({ dataDir });
     const db = createLocalCloudApp(emulator.url).database();
+    await db.createCollection('c');
     await db.collection('c').add({ _id: 'a', n: 0 });
     for (let i = 0; i < 5; i += 1)
       await db

@@ -13,7 +13,7 @@ const people = [
 ];
 
 beforeAll(async () => {
-  emulator = await startTestEmulator();
+  emulator = await startTestEmulator({ collections: ['people', 'many', 'never_written'] });
   await emulator.db.collection('people').add(people);
 });
 
@@ -248,7 +248,7 @@ describe('count and single documents', () => {
     expect(result.data).toEqual([]);
   });
 
-  test('a collection that was never written reads as empty', async () => {
+  test('a created collection that was never written reads as empty', async () => {
     expect((await emulator.db.collection('never_written').get()).data).toEqual([]);
     expect((await emulator.db.collection('never_written').count()).total).toBe(0);
   });

@@ -5,7 +5,9 @@ import { startTestEmulator, type TestEmulator } from '../support/emulator';
 let emulator: TestEmulator;
 
 beforeAll(async () => {
-  emulator = await startTestEmulator();
+  emulator = await startTestEmulator({
+    collections: ['add', 'batch', 'types', 'dates', 'upd', 'set', 'multi', 'uar', 'numeric'],
+  });
 });
 
 afterAll(async () => {
@@ -34,7 +36,7 @@ describe('add', () => {
   test('add(doc) keeps a given _id, and a second add with that _id is rejected', async () => {
     const result = await coll('add').add({ _id: 'fixed', n: 1 });
     expect(result.id).toBe('fixed');
-    await expect(coll('add').add({ _id: 'fixed', n: 2 })).rejects.toMatchObject({ code: 'DATABASE_DUPLICATE_KEY' });
+    await expect(coll('add').add({ _id: 'fixed', n: 2 })).rejects.toMatchObject({ code: 'DATABASE_DUPLICATE_WRITE' });
     expect(await read('add', 'fixed')).toEqual({ _id: 'fixed', n: 1 });
   });
 
@@ -47,7 +49,7 @@ describe('add', () => {
         { _id: 'x', n: 4 },
       ]),
     ).rejects.toMatchObject({
-      code: 'DATABASE_DUPLICATE_KEY',
+      code: 'DATABASE_DUPLICATE_WRITE',
     });
     expect((await coll('batch').count()).total).toBe(2);
   });

@@ -4,7 +4,8 @@
  * temporary address, and that address giving back the bytes (what wx.downloadFile then fetches).
  */
 import type { MaterialsResponse, MaterialView, SessionResponse } from '../../miniprogram/contracts/training';
-import { TRAINING_COLLECTIONS, TRAINING_LIMITS } from '../../miniprogram/contracts/training';
+import { COLLECTIONS } from '../../core/database/collections';
+import { TRAINING_LIMITS } from '../../miniprogram/contracts/training';
 import { main } from '../../cloudfunctions/training/index';
 import type { TestEmulator } from '../support/emulator';
 import { dataOf, startEmulatorForFunctions } from '../support/functions';
@@ -22,14 +23,14 @@ beforeAll(async () => {
     fileContent: SLIDES,
   }));
   await emulator.db
-    .collection(TRAINING_COLLECTIONS.sessions)
+    .collection(COLLECTIONS.trainingSessions)
     .doc(SESSION_ID)
     .set({
       kind: 'lecture',
       title: '测试讲座',
       materialIds: ['files-test-slides', 'files-test-missing'],
     });
-  const materials = emulator.db.collection(TRAINING_COLLECTIONS.materials);
+  const materials = emulator.db.collection(COLLECTIONS.trainingMaterials);
   await materials.doc('files-test-slides').set({
     kind: 'file',
     title: '测试讲座课件',

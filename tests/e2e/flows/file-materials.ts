@@ -6,7 +6,7 @@
  *
  * The data is test data (titles say so), never seed data: the course report names no slides.
  */
-import { TRAINING_COLLECTIONS } from '../../../miniprogram/contracts/training';
+import { COLLECTIONS } from '../../../core/database/collections';
 import type { E2EStack, Phone } from '../../support/e2e';
 import { onePagePdf } from '../fixtures/files';
 import { FIRST_LECTURE } from './training';
@@ -28,7 +28,7 @@ const FILE_MATERIAL = { kind: 'file', label: '课件', sessionId: LECTURE_ID, fi
 export async function putFileMaterials(stack: E2EStack): Promise<void> {
   const slides = onePagePdf(SLIDES_TEXT);
   const slidesFileId = await stack.putFile(SLIDES_PATH, slides);
-  const materials = stack.db.collection(TRAINING_COLLECTIONS.materials);
+  const materials = stack.db.collection(COLLECTIONS.trainingMaterials);
   await materials
     .doc('e2e-slides')
     .set({ ...FILE_MATERIAL, title: SLIDES_TITLE, fileId: slidesFileId, size: slides.length, order: 1 });
@@ -115,7 +115,7 @@ export async function missingFileFlow(phone: Phone): Promise<void> {
 export async function fileDeletedMeanwhileFlow(phone: Phone, stack: E2EStack): Promise<void> {
   const fileId = await stack.putFile(DELETED_PATH, onePagePdf('to be deleted'));
   await stack.db
-    .collection(TRAINING_COLLECTIONS.materials)
+    .collection(COLLECTIONS.trainingMaterials)
     .doc('e2e-deleted')
     .set({ ...FILE_MATERIAL, title: DELETED_TITLE, fileId, order: 3 });
   await openLectureAsTrainee(phone);

@@ -1,0 +1,164 @@
+// Transactions as node-sdk 3.18 drives them (@cloudbase/database transaction/index.js):
+// database.startTransaction -> {transactionId}; reads and writes carry `transactionId`;
+// database.commitTransaction / database.abortTransaction. Semantics follow MongoDB's, which CloudBase
+// runs on: a transaction reads a snapshot taken when it started, plus its own writes; its writes stay
+// invisible until commit; writing a document that another open transaction has written, or that was
+// changed by someone else after the snapshot, fails at once with DATABASE_TRANSACTION_CONFLICT and
+// aborts the transaction (runTransaction then retries). A plain write to a document an open
+// transaction holds waits until that transaction ends. An unknown, finished or expired transaction
+// answers DATABASE_TRANSACTION_FAIL (the service says TransactionNotExist).
+import crypto from 'node:crypto';
+import type { Document } from './ejson';
+import { EmulatorError } from './errors';
+import { idKey } from './collection';
+import type { JournalRecord } from './journal';
+import type { Store } from './store';
+
+/** MongoDB's transactionLifetimeLimitSeconds default; CloudBase documents no other figure. */
+export const TRANSACTION_LIFETIME_MS = 60_000;
+
+interface OpenTransaction {
+  id: string;
+  snapshots: Map<string, ReadonlyMap<string, Document>>;
+  /** Per collection: document key -> its new version, or null when deleted. */
+  writes: Map<string, Map<string, Document | null>>;
+  timer: NodeJS.Timeout;
+}
+
+/** Thrown by a plain write that must wait for a transaction; the server retries it once `released` settles. */
+export class WriteBlocked extends Error {
+  constructor(readonly released: Promise<void>) {
+    super('write waits for a transaction');
+  }
+}
+
+export class Transactions {
+  private readonly open = new Map<string, OpenTransaction>();
+  private readonly locks = new Map<string, string>();
+  private readonly endings = new Map<string, { promise: Promise<void>; resolve: () => void }>();
+  private store: Store | undefined;
+
+  attach(store: Store): void {
+    this.store = store;
+  }
+
+  start(): string {
+    const store = this.requireStore();
+    const id = crypto.randomUUID();
+    const snapshots = new Map(store.names().map((name) => [name, store.get(name).snapshot()] as const));
+    const timer = setTimeout(() => this.end(id), TRANSACTION_LIFETIME_MS);
+    timer.unref();
+    this.open.set(id, { id, snapshots, writes: new Map(), timer });
+    let resolve!: () => void;
+    const promise = new Promise<void>((done) => (resolve = done));
+    this.endings.set(id, { promise, resolve });
+    return id;
+  }
+
+  /** The open transaction, or DATABASE_TRANSACTION_FAIL. */
+  get(id: unknown): OpenTransaction {
+    const found = typeof id === 'string' ? this.open.get(id) : undefined;
+    if (!found) {
+      throw new EmulatorError(
+        'DATABASE_TRANSACTION_FAIL',
+        `[ResourceUnavailable.TransactionNotExist] 事务不存在或已结束：${String(id)}`,
+      );
+    }
+    return found;
+  }
+
+  /** What the transaction sees of a collection: its snapshot with its own writes on top. */
+  view(transaction: OpenTransaction, collection: string): Document[] {
+    const store = this.requireStore();
+    const base = transaction.snapshots.get(collection) ?? store.get(collection).snapshot();
+    const writes = transaction.writes.get(collection);
+    if (!writes) return [...base.values()];
+    const out: Document[] = [];
+    for (const [key, doc] of base) {
+      if (!writes.has(key)) out.push(doc);
+      else if (writes.get(key)) out.push(writes.get(key)!);
+    }
+    for (const [key, doc] of writes) if (doc && !base.has(key)) out.push(doc);
+    return out;
+  }
+
+  /** Record writes in the transaction, or abort it with a conflict. */
+  stage(transaction: OpenTransaction, collection: string, records: JournalRecord[]): void {
+    const store = this.requireStore();
+    const live = store.get(collection);
+    const snapshot = transaction.snapshots.get(collection);
+    for (const record of records) {
+      const key = 'put' in record ? idKey(record.put._id) : record.del;
+      const holder = this.locks.get(lockKey(collection, key));
+      const changedSince = snapshot !== undefined && live.current(key) !== snapshot.get(key);
+      if ((holder !== undefined && holder !== transaction.id) || changedSince) {
+        this.end(transaction.id);
+        throw new EmulatorError(
+          'DATABASE_TRANSACTION_CONFLICT',
+          `事务冲突：集合 ${collection} 中 _id 为 ${'put' in record ? String(record.put._id) : key} 的记录正被其他事务修改或已被修改，请重试`,
+        );
+      }
+    }
+    let writes = transaction.writes.get(collection);
+    if (!writes) transaction.writes.set(collection, (writes = new Map()));
+    for (const record of records) {
+      const key = 'put' in record ? idKey(record.put._id) : record.del;
+      writes.set(key, 'put' in record ? record.put : null);
+      this.locks.set(lockKey(collection, key), transaction.id);
+    }
+  }
+
+  /** Apply every write of the transaction, all or none (a unique index refusing one applies none). */
+  commit(id: unknown): void {
+    const transaction = this.get(id);
+    const store = this.requireStore();
+    const batches = [...transaction.writes].map(([collection, writes]) => ({
+      collection: store.get(collection),
+      records: [...writes].map(([key, doc]): JournalRecord => (doc ? { put: doc } : { del: key })),
+    }));
+    try {
+      store.writeTogether(batches);
+    } finally {
+      this.end(transaction.id);
+    }
+  }
+
+  abort(id: unknown): void {
+    this.end(this.get(id).id);
+  }
+
+  /** For plain writes: wait while an open transaction holds one of these documents. */
+  checkUnlocked(collection: string, keys: string[]): void {
+    for (const key of keys) {
+      const holder = this.locks.get(lockKey(collection, key));
+      if (holder !== undefined) throw new WriteBlocked(this.endings.get(holder)!.promise);
+    }
+  }
+
+  close(): void {
+    for (const id of [...this.open.keys()]) this.end(id);
+  }
+
+  private end(id: string): void {
+    const transaction = this.open.get(id);
+    if (!transaction) return;
+    clearTimeout(transaction.timer);
+    for (const [collection, writes] of transaction.writes) {
+      for (const key of writes.keys()) {
+        if (this.locks.get(lockKey(collection, key)) === id) this.locks.delete(lockKey(collection, key));
+      }
+    }
+    this.open.delete(id);
+    this.endings.get(id)?.resolve();
+    this.endings.delete(id);
+  }
+
+  private requireStore(): Store {
+    if (!this.store) throw new Error('transactions used before the store was opened');
+    return this.store;
+  }
+}
+
+function lockKey(collection: string, key: string): string {
+  return `${collection}\u0000${key}`;
+}
