@@ -4,7 +4,10 @@
  *
  * Target node16: CloudBase offers Nodejs 10.15 / 12.16 / 16.13 / 18.15 runtimes; deploy the functions on
  * Nodejs16.13 or newer (node-sdk 3 needs 12+, and 16 gives us native optional chaining and crypto.randomUUID).
- * Each bundle carries its dependencies, so the deployed package.json has none: nothing to npm install in the cloud.
+ * Each bundle carries its dependencies, so the deployed package.json has none: nothing to npm install in the cloud —
+ * except what a function's own package.json declares under `dependencies`: those stay out of the bundle
+ * (external) and in the deployed package.json, for the cloud to install (reflections: wx-server-sdk, 44 MB,
+ * loaded only by its WeChat content check).
  */
 import { build, type Metafile, type Plugin } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -77,6 +80,10 @@ async function buildOne(name: string): Promise<BuiltFunction> {
   const outDir = path.join(FUNCTIONS_DIST_DIR, name);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
+  const sourcePackage = existsSync(path.join(sourceDir, 'package.json'))
+    ? (JSON.parse(readFileSync(path.join(sourceDir, 'package.json'), 'utf8')) as Record<string, unknown>)
+    : {};
+  const cloudDependencies = (sourcePackage.dependencies ?? {}) as Record<string, string>;
 
   const result = await build({
     entryPoints: [path.join(sourceDir, 'index.ts')],
@@ -90,6 +97,7 @@ async function buildOne(name: string): Promise<BuiltFunction> {
     legalComments: 'external',
     metafile: true,
     logLevel: 'warning',
+    external: Object.keys(cloudDependencies),
     plugins: [stubUnusedModules(UNUSED_SDK_MODULES)],
   });
 
@@ -98,10 +106,12 @@ async function buildOne(name: string): Promise<BuiltFunction> {
     path.join(outDir, 'config.json'),
     existsSync(config) ? readFileSync(config) : '{\n  "permissions": { "openapi": [] }\n}\n',
   );
-  const sourcePackage = existsSync(path.join(sourceDir, 'package.json'))
-    ? (JSON.parse(readFileSync(path.join(sourceDir, 'package.json'), 'utf8')) as Record<string, unknown>)
-    : {};
-  const deployedPackage = { ...sourcePackage, name: sourcePackage.name ?? name, main: 'index.js', dependencies: {} };
+  const deployedPackage = {
+    ...sourcePackage,
+    name: sourcePackage.name ?? name,
+    main: 'index.js',
+    dependencies: cloudDependencies,
+  };
   writeFileSync(path.join(outDir, 'package.json'), `${JSON.stringify(deployedPackage, null, 2)}\n`);
 
   mkdirSync(FUNCTIONS_META_DIR, { recursive: true });
