@@ -6,6 +6,7 @@ import type { ReflectionAnswer, ReflectionPage } from '../../../miniprogram/cont
 import type { TestEmulator } from '../../support/emulator';
 import { startEmulatorForFunctions } from '../../support/functions';
 import {
+  CONTENT,
   countReflections,
   enrol,
   errorOf,
@@ -75,7 +76,13 @@ it('shows group 3 both group 3 reflections and not group 5’s', async () => {
 it('ignores a forged _openid, groupNo or role in the event', async () => {
   const forged = { _openid: C5, openid: C5, groupNo: 5, role: 'admin', userInfo: { openId: C5 } };
   expect(titles(await okAs<ReflectionPage>(A3, { action: 'listGroup', ...forged }))).toEqual(['乙的心得', '甲的心得']);
-  const written = await submitAs(A3, { title: '伪造身份', ...({ ...forged } as Record<string, never>) });
+  const { reflection: written } = await okAs<ReflectionAnswer>(A3, {
+    action: 'submit',
+    requestId: 'forged-identity-1',
+    title: '伪造身份',
+    content: CONTENT,
+    ...forged,
+  });
   const stored = await emulator.db.collection('reflections').doc(written.id).get();
   expect(stored.data[0]).toMatchObject({ authorOpenid: A3, groupNo: 3 });
   expect(await errorOf(A3, { action: 'listPending', ...forged })).toBe('PERMISSION_DENIED');
