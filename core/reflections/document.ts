@@ -112,6 +112,6 @@ export function summaryOf(doc: ReflectionDocument, viewer: string | null): Refle
   };
 }
 
-export function viewOf(doc: ReflectionDocument, viewer: string | null): ReflectionView {
-  return { ...summaryOf(doc, viewer), content: doc.content };
+export function viewOf(doc: ReflectionDocument, viewer: string | null, reviewable: boolean): ReflectionView {
+  return { ...summaryOf(doc, viewer), content: doc.content, reviewable };
 }

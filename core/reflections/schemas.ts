@@ -50,13 +50,11 @@ const comment = countedText(
 );
 const id = z.string().check(z.trim(), z.minLength(1), z.maxLength(LIMITS.maxIdLength));
 const sessionId = z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(LIMITS.maxIdLength)));
-const requestId = z
-  .string()
-  .check(
-    z.regex(new RegExp(`^[A-Za-z0-9_-]{${LIMITS.requestIdMin},${LIMITS.requestIdMax}}$`), {
-      error: MESSAGES.badRequestId,
-    }),
-  );
+const requestId = z.string().check(
+  z.regex(new RegExp(`^[A-Za-z0-9_-]{${LIMITS.requestIdMin},${LIMITS.requestIdMax}}$`), {
+    error: MESSAGES.badRequestId,
+  }),
+);
 const cursor = z.optional(z.string().check(z.maxLength(200)));
 const limit = z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(LIMITS.maxPageSize)));
 

@@ -3,6 +3,7 @@ import {
   REFLECTION_LIMITS,
   REFLECTION_MESSAGES as MESSAGES,
   type GroupStats,
+  type GroupWallPage,
   type ReflectionAnswer,
   type ReflectionPage,
   type ReflectionStatus,
@@ -49,7 +50,8 @@ function viewerOf(principal: Principal): string | null {
 }
 
 function answer(doc: ReflectionDocument, principal: Principal): ReflectionAnswer {
-  return { reflection: viewOf(doc, viewerOf(principal)) };
+  const reviewable = can(principal, 'reflections.review', { groupNo: doc.groupNo });
+  return { reflection: viewOf(doc, viewerOf(principal), reviewable) };
 }
 
 /** The session a reflection is about: the one named, or by default the group discussion. */
@@ -259,11 +261,12 @@ export async function listGroup(
   deps: ReflectionDeps,
   input: { cursor?: string; limit?: number },
   principal: Principal,
-): Promise<ReflectionPage> {
+): Promise<GroupWallPage> {
   const member = memberOf(principal);
-  if (member.groupNo === null) return { items: [], nextCursor: null };
+  const viewer = { groupNo: member.groupNo, canReview: can(principal, 'reflections.review') };
+  if (member.groupNo === null) return { items: [], nextCursor: null, ...viewer };
   authorize(principal, 'reflections.readGroup', { groupNo: member.groupNo });
-  return pageOf(deps, { groupNo: member.groupNo, status: 'published' }, input, principal);
+  return { ...(await pageOf(deps, { groupNo: member.groupNo, status: 'published' }, input, principal)), ...viewer };
 }
 
 export function listFeatured(deps: ReflectionDeps, input: { cursor?: string; limit?: number }, principal: Principal) {

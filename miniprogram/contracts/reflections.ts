@@ -62,12 +62,22 @@ export interface ReflectionSummary {
 
 export interface ReflectionView extends ReflectionSummary {
   content: string;
+  /** The caller reviews this reflection's group: the detail page offers the moderation buttons. */
+  reviewable: boolean;
 }
 
 export interface ReflectionPage {
   items: ReflectionSummary[];
   /** Pass back as `cursor` for the next page; null at the end. */
   nextCursor: string | null;
+}
+
+/** The group wall, with what the 研讨 tab needs to know about the caller (no extra call for it). */
+export interface GroupWallPage extends ReflectionPage {
+  /** The caller's group; null when their enrolment has none (then the wall is empty). */
+  groupNo: number | null;
+  /** The caller reviews reflections (a leader or an organiser): the tab offers the review queue. */
+  canReview: boolean;
 }
 
 export interface ReflectionAnswer {
@@ -133,7 +143,7 @@ export interface ReflectionsActions {
   withdraw: { request: IdRequest<'withdraw'>; response: ReflectionAnswer };
   get: { request: IdRequest<'get'>; response: ReflectionAnswer };
   listMine: { request: PageRequest<'listMine'>; response: ReflectionPage };
-  listGroup: { request: PageRequest<'listGroup'>; response: ReflectionPage };
+  listGroup: { request: PageRequest<'listGroup'>; response: GroupWallPage };
   listFeatured: { request: PageRequest<'listFeatured'>; response: ReflectionPage };
   listPending: { request: ListPendingRequest; response: ReflectionPage };
   approve: { request: IdRequest<'approve'>; response: ReflectionAnswer };

@@ -6,6 +6,19 @@
 export const HOME_PAGE = '/pages/home/index';
 export const SCHEDULE_PAGE = '/pages/schedule/index';
 export const MATERIALS_PAGE = '/training/materials/index';
+export const DISCUSS_PAGE = '/pages/discuss/index';
+/** 我的 (tab, by the enrolment feature): where a visitor enrols. */
+export const ME_PAGE = '/pages/me/index';
+export const REVIEW_PAGE = '/reflections/review/index';
+
+/** The write page: a new reflection, or (with an id) a change to one's own. */
+export function writePage(reflectionId?: string): string {
+  return reflectionId ? `/reflections/write/index?id=${encodeURIComponent(reflectionId)}` : '/reflections/write/index';
+}
+
+export function reflectionPage(reflectionId: string): string {
+  return `/reflections/detail/index?id=${encodeURIComponent(reflectionId)}`;
+}
 
 export function articlePage(articleId: string): string {
   return `/reading/article/index?id=${encodeURIComponent(articleId)}`;
