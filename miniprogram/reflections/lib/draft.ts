@@ -22,6 +22,9 @@ export type DraftTarget = string;
 
 const PREFIX = 'reflection-draft';
 
+/** Typing pauses this long before the draft is written to storage. */
+export const DRAFT_SAVE_DELAY_MS = 800;
+
 /**
  * Whose drafts these are. WeChat keeps each user's storage apart already (storage is per user and
  * mini-program), so one key per phone user is per person. The one place to switch to the enrolment's

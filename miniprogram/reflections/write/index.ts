@@ -13,10 +13,15 @@ import { getOverview } from '../../services/training';
 import { fontSizeBehavior } from '../../shell/font-size-behavior';
 import { queryParam, reflectionPage } from '../../shell/routes';
 import { loadScreen, type ScreenStatus } from '../../shell/screen-load';
-import { clearDraft, newRequestId, readDraft, saveDraft, type Draft, type DraftTarget } from '../lib/draft';
-
-/** Typing pauses this long before the draft is written to storage. */
-export const DRAFT_SAVE_DELAY_MS = 800;
+import {
+  clearDraft,
+  DRAFT_SAVE_DELAY_MS,
+  newRequestId,
+  readDraft,
+  saveDraft,
+  type Draft,
+  type DraftTarget,
+} from '../lib/draft';
 
 interface SessionOption {
   id: string;
