@@ -71,7 +71,8 @@ Component({
     contentShort: true,
     contentOver: false,
     sessions: [DEFAULT_SESSION] as SessionOption[],
-    sessionTitles: [DEFAULT_SESSION.title] as string[],
+    /** The list of sessions is open (a plain list of large rows: easier than a picker wheel for older hands). */
+    choosingSession: false,
     sessionIndex: 0,
     sessionId: '',
     restored: false,
@@ -135,7 +136,7 @@ Component({
         0,
         sessions.findIndex((session) => session.id === this.data.sessionId),
       );
-      this.setData({ sessions, sessionTitles: sessions.map((session) => session.title), sessionIndex: index });
+      this.setData({ sessions, sessionIndex: index });
     },
 
     restore(draft: Draft, fromStorage: boolean) {
@@ -176,11 +177,15 @@ Component({
       this.scheduleSave();
     },
 
-    onSessionChange(event: WechatMiniprogram.PickerChange) {
-      const index = Number(event.detail.value);
+    onToggleSessions() {
+      this.setData({ choosingSession: !this.data.choosingSession });
+    },
+
+    onSessionTap(event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { index: number }>) {
+      const index = Number(event.currentTarget.dataset.index);
       const session = this.data.sessions[index];
       if (!session) return;
-      this.setData({ sessionIndex: index, sessionId: session.id });
+      this.setData({ sessionIndex: index, sessionId: session.id, choosingSession: false });
       this.scheduleSave();
     },
 

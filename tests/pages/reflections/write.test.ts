@@ -7,6 +7,7 @@ import {
   installMiniprogram,
   openPage,
   select,
+  selectAll,
   settle,
   tap,
   text,
@@ -167,8 +168,13 @@ test('offers the course’s sessions, the group discussion first by default, and
   });
   withTitleBar();
   const page = await open();
-  expect(page.data.sessionTitles).toEqual(['分组研讨（默认）', '分组研讨', '专题讲座']);
-  (page.instance as { onSessionChange(e: unknown): void }).onSessionChange({ detail: { value: 2 } });
+  expect(text(select(page, '.write__session-title'))).toBe('分组研讨（默认）');
+  await tap(select(page, '.write__session'));
+  const options = selectAll(page, '.write__session-option');
+  expect(options.map((option) => text(option))).toEqual(['分组研讨（默认）', '分组研讨', '专题讲座']);
+  await tap(options[2]);
+  expect(text(select(page, '.write__session-title'))).toBe('专题讲座');
+  expect(select(page, '.write__session-option')).toBeUndefined();
   await type(page, '.write__title', '听讲座的体会');
   await type(page, '.write__content', CONTENT);
   await tap(select(page, '.write__submit', '.t-button'));
