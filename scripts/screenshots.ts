@@ -11,6 +11,7 @@ import { Phone } from '../tests/support/e2e-phone';
 import { PROJECT_ROOT, startE2EStack } from '../tests/support/e2e-stack';
 import { openReport } from '../tests/e2e/flows/read-report';
 import { openLecture, openSchedule, openStudyNote } from '../tests/e2e/flows/training';
+import { openReviewQueue, openWall, openWriteWithText, prepareReflectionShots } from '../tests/e2e/flows/reflections';
 
 const OUTPUT_DIR = path.join(PROJECT_ROOT, 'docs', 'screenshots');
 
@@ -57,7 +58,13 @@ const SHOTS: Shot[] = [
   { name: 'lecture', what: '一堂课', reach: openLecture },
   { name: 'lecture-materials', what: '一堂课的学习资料', reach: openThenScrollTo(openLecture, '学习资料') },
   { name: 'study-note', what: '学习笔记', reach: openStudyNote },
+  { name: 'discuss', what: '研讨（本组心得）', reach: openWall },
+  { name: 'reflection-write', what: '写心得', reach: openWriteWithText },
+  { name: 'reflection-review', what: '审核心得（组长）', reach: openReviewQueue },
 ];
+
+/** Data some shots need beyond the seed, put in once the stack runs (demo data, marked 示例). */
+const PREPARE: Array<(stack: Awaited<ReturnType<typeof startE2EStack>>) => Promise<void>> = [prepareReflectionShots];
 
 async function main(): Promise<void> {
   const wanted = new Set(process.argv.slice(2));
@@ -65,6 +72,7 @@ async function main(): Promise<void> {
   if (shots.length === 0)
     throw new Error(`没有这些截图：${[...wanted].join(', ')}；可选：${SHOTS.map((shot) => shot.name).join(', ')}`);
   const stack = await startE2EStack();
+  for (const prepare of PREPARE) await prepare(stack);
   const browser = await launchChromium();
   let failures = 0;
   try {

@@ -38,6 +38,8 @@ function cardOf(item: ReflectionSummary | null, showStatus: boolean): CardView |
 }
 
 Component({
+  // The card is one of app.wxss's .card boxes, and its text uses .meta: take the app's shared classes.
+  options: { styleIsolation: 'apply-shared' },
   properties: {
     item: { type: Object, value: null },
     /** Show the status badge (one's own list, the review queue); the walls show only published ones. */

@@ -102,3 +102,63 @@ export async function reflectionJourneyFlow(phone: Phone): Promise<void> {
   await leaderApprovesAndFeatures(phone);
   await otherGroupSeesItFeatured(phone);
 }
+
+/** A call of the reflections function through the stack's functions host, as the phone of `openid`. */
+async function callReflections(stackUrl: string, openid: string, event: Record<string, unknown>): Promise<unknown> {
+  const answer = await fetch(`${stackUrl}/functions/reflections`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
+    body: JSON.stringify(event),
+  });
+  const envelope = (await answer.json()) as { ok: boolean; data?: unknown; error?: { message: string } };
+  if (!envelope.ok) throw new Error(`reflections.${String(event.action)}: ${envelope.error?.message ?? ''}`);
+  return envelope.data;
+}
+
+const DEMO_REFLECTIONS: Array<[string, string, string]> = [
+  [
+    'preview-trainee-g3',
+    '示例心得：全过程人民民主在乡镇的落脚点',
+    '（示例内容）通过这次培训，我对全过程人民民主有了更深的理解。乡镇人大要把代表联系群众的渠道建在群众身边，让民意表达更顺畅。',
+  ],
+  [
+    'preview-leader-g3',
+    '示例心得：预算审查监督要抓住重点',
+    '（示例内容）听了预算审查监督的专题讲座，我体会到人大监督要聚焦民生支出和政府债务，审查要实，跟踪要紧，结果要公开。',
+  ],
+];
+
+/** Demo reflections for the screenshots (written through the function, so they are shaped as real ones). */
+export async function prepareReflectionShots(stack: E2EStack): Promise<void> {
+  await enrolPreviewIdentities(stack.db);
+  for (const [openid, title, content] of DEMO_REFLECTIONS) {
+    await callReflections(stack.url, openid, { action: 'submit', requestId: `demo-${openid}-1`, title, content });
+  }
+  await callReflections(stack.url, 'preview-trainee-g3', {
+    action: 'submit',
+    requestId: 'demo-pending-1',
+    title: '示例心得：等待组长审核的一篇',
+    content: `（示例内容）代表票决制让群众的事由群众定，我们乡今年票决了五件民生实事。${REVIEW_WORD}`,
+  });
+}
+
+export async function openWall(phone: Phone): Promise<void> {
+  await phone.openApp({ identity: 'trainee-g3' });
+  await phone.tapTab('研讨');
+  await phone.expectText('示例心得：全过程人民民主在乡镇的落脚点');
+}
+
+export async function openWriteWithText(phone: Phone): Promise<void> {
+  await openWall(phone);
+  await phone.tapText('写心得');
+  await phone.expectRoute('reflections/write/index');
+  await field(phone, 'input').fill(REFLECTION_TITLE);
+  await field(phone, 'textarea').fill(REFLECTION_CONTENT.replace(REVIEW_WORD, ''));
+}
+
+export async function openReviewQueue(phone: Phone): Promise<void> {
+  await phone.openApp({ identity: 'leader-g3' });
+  await phone.tapTab('研讨');
+  await phone.tapText('审核心得');
+  await phone.expectText('示例心得：等待组长审核的一篇');
+}
