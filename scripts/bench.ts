@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { buildFunctions, FUNCTIONS_DIST_DIR, PROJECT_ROOT } from './build-functions';
+import { benchReflections } from './bench/reflections';
 
 const RUNS = 9;
 const SIZE_TARGET_RATIO = 1 / 20;
@@ -120,6 +121,7 @@ async function main(): Promise<void> {
   console.log(
     `\nbundle contents: dist/meta/<name>.json (esbuild metafile; \`npx esbuild --analyze\` or esbuild.github.io/analyze)`,
   );
+  if (!(await benchReflections({ coldLoadMs }))) failed = true;
   if (failed) process.exitCode = 1;
 }
 

@@ -37,7 +37,7 @@ export const UNUSED_SDK_MODULES: Readonly<Record<string, string>> = {
   xml2js: 'app.uploadFile() error bodies (dist/storage/index.js parseXML)',
 };
 
-function stubUnusedModules(modules: Readonly<Record<string, string>>): Plugin {
+export function stubUnusedModules(modules: Readonly<Record<string, string>>): Plugin {
   const names = Object.keys(modules);
   const filter = new RegExp(`^(${names.map((name) => name.replace(/[/.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
   return {
