@@ -121,7 +121,16 @@ export async function submit(
     sortKey: sortKeyOf(now, id),
     history: [transition('submit', null, status, member.openid, now)],
   };
-  if (await deps.repository.insert(doc)) return answer(doc, principal);
+  let inserted: boolean;
+  try {
+    inserted = await deps.repository.insert(doc);
+  } catch (error: unknown) {
+    // A duplicate reported in a shape isDuplicateKeyError does not know still leaves the first one stored.
+    const first = await deps.repository.byId(id);
+    if (first !== null) return answer(first, principal);
+    throw error;
+  }
+  if (inserted) return answer(doc, principal);
   const first = await deps.repository.byId(id);
   if (first === null) throw new AppError('CONFLICT', MESSAGES.changedMeanwhile);
   return answer(first, principal);
