@@ -11,7 +11,9 @@ import type { E2EStack, Phone } from '../../support/e2e';
 export const REFLECTION_TITLE = '把票决制落到乡镇的体会';
 /** In local/content-check/words.txt under [review]: the reflection waits for the leader. */
 const REVIEW_WORD = '示例待审词';
-export const REFLECTION_CONTENT = `听了民生实事项目人大代表票决制的讲座，结合本乡镇的做法，我认为关键在于征集要广、票决要实、监督要常。${REVIEW_WORD}`;
+/** Longer than a textarea's default 140 characters: the whole text must arrive (maxlength="-1"). */
+const LAST_SENTENCE = '今后我们将把票决结果纳入年度监督计划，逐项跟踪到底。';
+export const REFLECTION_CONTENT = `听了民生实事项目人大代表票决制的讲座，结合本乡镇的做法，我认为关键在于征集要广、票决要实、监督要常。${'征集阶段要走进村组，听取群众最关心的事；票决阶段要让代表充分审议，不搞走过场；监督阶段要定期听取进展报告，组织代表视察。'.repeat(2)}${REVIEW_WORD}${LAST_SENTENCE}`;
 
 const ENROLMENTS: Array<[string, number, 'trainee' | 'leader' | 'admin', string]> = [
   ['preview-trainee-g3', 3, 'trainee', '示例学员（第3组）'],
@@ -61,6 +63,7 @@ export async function returnToDraftAndSubmit(phone: Phone): Promise<void> {
   await phone.expectRoute('reflections/detail/index');
   await phone.expectText(REFLECTION_TITLE);
   await phone.expectText('待审核');
+  await phone.expectText(LAST_SENTENCE);
 }
 
 async function expectValue(locator: ReturnType<typeof field>, value: string): Promise<void> {
