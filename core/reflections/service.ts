@@ -20,7 +20,11 @@ import { reflectionId, sortKeyOf, summaryOf, viewOf, type ReflectionDocument } f
 import type { PageFilter, ReflectionRepository } from './repository';
 import { flagEntry, transition, type ReflectionMove } from './status';
 
-/** Server-only limit: submissions a person may make in RATE_WINDOW_MS. */
+/**
+ * Server-only limit: submissions a person may make in RATE_WINDOW_MS, counted from the stored ones (no
+ * counter document, no transaction). Drafts sent at the very same moment all see the same count, so a
+ * burst of many different drafts at once may pass by a few; retries of one draft never count twice.
+ */
 export const RATE_LIMIT = 10;
 export const RATE_WINDOW_MS = 60_000;
 

@@ -130,3 +130,33 @@ test('the detail page shows a trainee no moderation buttons, and the author the 
   await tap(select(page, '.detail__edit', '.t-button'));
   expect(harness.navigations).toEqual([{ kind: 'navigateTo', url: '/reflections/write/index?id=r5' }]);
 });
+
+test('the author withdraws after confirming; the page shows 已撤回', async () => {
+  const harness = installMiniprogram({
+    cloud: (_name, data) =>
+      data.action === 'get'
+        ? { ok: true, data: { reflection: view('r7', { mine: true, status: 'published' }) } }
+        : { ok: true, data: { reflection: view('r7', { mine: true, status: 'withdrawn' }) } },
+  });
+  const asked: string[] = [];
+  let confirm = false;
+  Object.assign((globalThis as unknown as { wx: Record<string, unknown> }).wx, {
+    showModal: (options: { title: string; success: (result: { confirm: boolean }) => void }) => {
+      asked.push(options.title);
+      options.success({ confirm });
+    },
+  });
+  const page = await openPage('reflections/detail/index', { id: 'r7' });
+  await tap(select(page, '.detail__withdraw', '.t-button'));
+  expect(asked).toEqual(['撤回这篇心得？']);
+  expect(harness.cloudCalls.map((call) => call.data.action)).toEqual(['get']);
+  confirm = true;
+  await tap(select(page, '.detail__withdraw', '.t-button'));
+  await settle();
+  expect(harness.cloudCalls.map((call) => call.data)).toEqual([
+    { action: 'get', id: 'r7' },
+    { action: 'withdraw', id: 'r7' },
+  ]);
+  expect(text(select(page, '.detail__status'))).toBe('已撤回');
+  expect(select(page, '.detail__withdraw')).toBeUndefined();
+});
