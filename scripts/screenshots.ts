@@ -11,7 +11,13 @@ import { Phone } from '../tests/support/e2e-phone';
 import { PROJECT_ROOT, startE2EStack } from '../tests/support/e2e-stack';
 import { openReport } from '../tests/e2e/flows/read-report';
 import { openLecture, openSchedule, openStudyNote } from '../tests/e2e/flows/training';
-import { openReviewQueue, openWall, openWriteWithText, prepareReflectionShots } from '../tests/e2e/flows/reflections';
+import {
+  openReviewQueue,
+  openWall,
+  openWriteAtLargestFont,
+  openWriteWithText,
+  prepareReflectionShots,
+} from '../tests/e2e/flows/reflections';
 
 const OUTPUT_DIR = path.join(PROJECT_ROOT, 'docs', 'screenshots');
 
@@ -60,6 +66,7 @@ const SHOTS: Shot[] = [
   { name: 'study-note', what: '学习笔记', reach: openStudyNote },
   { name: 'discuss', what: '研讨（本组心得）', reach: openWall },
   { name: 'reflection-write', what: '写心得', reach: openWriteWithText },
+  { name: 'reflection-write-largest', what: '写心得（超大字号）', reach: openWriteAtLargestFont },
   { name: 'reflection-review', what: '审核心得（组长）', reach: openReviewQueue },
 ];
 

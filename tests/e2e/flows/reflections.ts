@@ -165,3 +165,11 @@ export async function openReviewQueue(phone: Phone): Promise<void> {
   await phone.tapText('审核心得');
   await phone.expectText('示例心得：等待组长审核的一篇');
 }
+
+/** The write page at the largest font step (超大), as an older reader may have chosen on 首页. */
+export async function openWriteAtLargestFont(phone: Phone): Promise<void> {
+  await phone.page.addInitScript(() =>
+    localStorage.setItem('wxp-storage:prefs.fontStep', JSON.stringify({ data: 'largest' })),
+  );
+  await openWriteWithText(phone);
+}
