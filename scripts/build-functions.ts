@@ -21,6 +21,17 @@ export const FUNCTIONS_META_DIR = path.join(PROJECT_ROOT, 'dist', 'meta');
 
 export const FUNCTION_NODE_TARGET = 'node16';
 
+/** How every function is bundled (also used by scripts/bench to measure alternatives the same way). */
+export const BUNDLE_OPTIONS = {
+  bundle: true,
+  platform: 'node',
+  target: FUNCTION_NODE_TARGET,
+  format: 'cjs',
+  minify: true,
+  // Licence notices of the bundled packages go beside the bundle instead of inflating it.
+  legalComments: 'external',
+} as const;
+
 /**
  * Packages node-sdk requires at load time for features no function here uses. Each is replaced in the bundle
  * by a stub that throws a clear error the moment anything reads from it, so a function that starts to need one
@@ -88,13 +99,7 @@ async function buildOne(name: string): Promise<BuiltFunction> {
   const result = await build({
     entryPoints: [path.join(sourceDir, 'index.ts')],
     outfile: path.join(outDir, 'index.js'),
-    bundle: true,
-    platform: 'node',
-    target: FUNCTION_NODE_TARGET,
-    format: 'cjs',
-    minify: true,
-    // Licence notices of the bundled packages go beside the bundle instead of inflating it.
-    legalComments: 'external',
+    ...BUNDLE_OPTIONS,
     metafile: true,
     logLevel: 'warning',
     external: Object.keys(cloudDependencies),

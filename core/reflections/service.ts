@@ -84,6 +84,27 @@ async function verdictFor(
   return { verdict, status: verdict.suggest === 'pass' ? 'published' : 'pending' };
 }
 
+/** What writing a text sets, on submit and on update: the text, its session, the check's outcome; no mark, no comment. */
+function writtenFields(
+  input: { title: string; content: string },
+  session: { id: string | null; title: string },
+  status: ReflectionStatus,
+  verdict: CheckVerdict,
+  now: Date,
+) {
+  return {
+    title: input.title,
+    content: input.content,
+    sessionId: session.id,
+    sessionTitle: session.title,
+    status,
+    featured: false,
+    comment: '',
+    check: { ...verdict, at: now },
+    updatedAt: now,
+  };
+}
+
 /**
  * Submit: at most 4 database calls (enrolment, existing+recent, sessions, insert; a lost race adds one
  * read). The same requestId answers the first reflection, whether it comes back after a timeout or
@@ -112,16 +133,8 @@ export async function submit(
     authorName: member.name,
     authorUnit: member.unit,
     groupNo: member.groupNo,
-    title: input.title,
-    content: input.content,
-    sessionId: session.id,
-    sessionTitle: session.title,
-    status,
-    featured: false,
-    comment: '',
-    check: { ...verdict, at: now },
+    ...writtenFields(input, session, status, verdict, now),
     createdAt: now,
-    updatedAt: now,
     sortKey: sortKeyOf(now, id),
     history: [transition('submit', null, status, member.openid, now)],
   };
@@ -195,18 +208,7 @@ export async function update(
   const now = deps.now();
   const entry = transition('update', doc.status, status, member.openid, now);
   // An edited text is checked again and loses its featured mark: the organisers chose the old one.
-  const patch: Partial<ReflectionDocument> = {
-    title: input.title,
-    content: input.content,
-    sessionId: session.id,
-    sessionTitle: session.title,
-    status,
-    featured: false,
-    comment: '',
-    check: { ...verdict, at: now },
-    updatedAt: now,
-  };
-  return applyChange(deps, doc, patch, entry, principal);
+  return applyChange(deps, doc, writtenFields(input, session, status, verdict, now), entry, principal);
 }
 
 export async function withdraw(deps: ReflectionDeps, id: string, principal: Principal): Promise<ReflectionAnswer> {

@@ -23,7 +23,7 @@ import { startFunctionsHost } from '../../local/functions-host/index';
 import { seedTraining } from '../../seed/training/index';
 import { startRequestCounter } from '../../tests/support/request-counter';
 import {
-  FUNCTION_NODE_TARGET,
+  BUNDLE_OPTIONS,
   FUNCTIONS_DIST_DIR,
   PROJECT_ROOT,
   stubUnusedModules,
@@ -141,12 +141,7 @@ async function bundledWxServerSdk(helpers: BenchHelpers): Promise<string> {
   await build({
     entryPoints: [entry],
     outfile,
-    bundle: true,
-    platform: 'node',
-    target: FUNCTION_NODE_TARGET,
-    format: 'cjs',
-    minify: true,
-    legalComments: 'external',
+    ...BUNDLE_OPTIONS,
     nodePaths: [modules],
     alias: { '@cloudbase/node-sdk': path.join(PROJECT_ROOT, 'node_modules', '@cloudbase', 'node-sdk') },
     plugins: [stubUnusedModules(UNUSED_SDK_MODULES)],

@@ -5,45 +5,22 @@
  */
 import type { ReflectionAnswer, ReflectionPage } from '../../../miniprogram/contracts/reflections';
 import { COLLECTIONS } from '../../../core/database/collections';
-import type { TestEmulator } from '../../support/emulator';
-import { startEmulatorForFunctions } from '../../support/functions';
-import {
-  CONTENT,
-  MARK,
-  enrol,
-  errorOf,
-  forgetTestWordList,
-  okAs,
-  seedCourse,
-  submitAs,
-  useTestWordList,
-} from './support';
-
-let emulator: TestEmulator;
-let words: string;
+import { CONTENT, MARK, enrol, errorOf, okAs, submitAs, useCourseEmulator } from './support';
 
 const AUTHOR = 'mod-trainee-g2';
 const PEER = 'mod-peer-g2';
 const LEADER = 'mod-leader-g2';
 const ADMIN = 'mod-admin';
 
-beforeAll(async () => {
-  emulator = await startEmulatorForFunctions();
-  words = useTestWordList();
-  await seedCourse(emulator.db);
-  await enrol(emulator.db, AUTHOR, 2);
-  await enrol(emulator.db, PEER, 2);
-  await enrol(emulator.db, LEADER, 2, 'leader');
-  await enrol(emulator.db, ADMIN, 7, 'admin');
-});
-
-afterAll(async () => {
-  forgetTestWordList(words);
-  await emulator.close();
-});
+const env = useCourseEmulator([
+  [AUTHOR, 2],
+  [PEER, 2],
+  [LEADER, 2, 'leader'],
+  [ADMIN, 7, 'admin'],
+]);
 
 async function stored(id: string): Promise<Record<string, unknown>> {
-  const { data } = await emulator.db.collection(COLLECTIONS.reflections).doc(id).get();
+  const { data } = await env().db.collection(COLLECTIONS.reflections).doc(id).get();
   return data[0] as Record<string, unknown>;
 }
 
@@ -150,7 +127,7 @@ it('lets only the author update or withdraw (others: not found)', async () => {
 
 it('closes updates and withdrawals after reflectionsOpenUntil (read forgivingly), and opens them when emptied', async () => {
   const written = await submitAs(AUTHOR, { title: '截止之后' });
-  const trainings = emulator.db.collection(COLLECTIONS.trainings);
+  const trainings = env().db.collection(COLLECTIONS.trainings);
   const { data } = await trainings.limit(1).get();
   const trainingId = String((data[0] as { _id: string })._id);
   for (const past of ['2024-11-20', '2024-11-20 22:00', new Date('2024-11-20T14:00:00Z')]) {
@@ -167,7 +144,7 @@ it('closes updates and withdrawals after reflectionsOpenUntil (read forgivingly)
 
 it('gives leaders their group’s queue oldest first, admins every group’s', async () => {
   const other = 'mod-trainee-g8';
-  await enrol(emulator.db, other, 8);
+  await enrol(env().db, other, 8);
   const first = await submitAs(AUTHOR, { title: '队列一', content: `${CONTENT}${MARK.review}` });
   const second = await submitAs(AUTHOR, { title: '队列二', content: `${CONTENT}${MARK.review}` });
   const elsewhere = await submitAs(other, { title: '第八组', content: `${CONTENT}${MARK.review}` });
@@ -190,8 +167,8 @@ it('gives leaders their group’s queue oldest first, admins every group’s', a
 it('pages the wall by cursor with no repeats and no gaps', async () => {
   const pager = 'mod-pager-g9';
   const reader = 'mod-reader-g9';
-  await enrol(emulator.db, pager, 9);
-  await enrol(emulator.db, reader, 9);
+  await enrol(env().db, pager, 9);
+  await enrol(env().db, reader, 9);
   const written: string[] = [];
   for (let n = 0; n < 7; n += 1) written.push((await submitAs(pager, { title: `第${n}篇` })).id);
   const seen: string[] = [];

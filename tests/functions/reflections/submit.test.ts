@@ -5,8 +5,6 @@
  */
 import type { ReflectionAnswer, ReflectionPage } from '../../../miniprogram/contracts/reflections';
 import { resetCloudApp } from '../../../core/runtime/cloud';
-import type { TestEmulator } from '../../support/emulator';
-import { startEmulatorForFunctions } from '../../support/functions';
 import { startRequestCounter, type RequestCounter } from '../../support/request-counter';
 import {
   CONTENT,
@@ -15,34 +13,21 @@ import {
   countReflections,
   enrol,
   errorOf,
-  forgetTestWordList,
   newRequestId,
   okAs,
-  seedCourse,
   submitAs,
-  useTestWordList,
+  useCourseEmulator,
 } from './support';
-
-let emulator: TestEmulator;
-let words: string;
 
 const AUTHOR = 'sub-trainee-g3';
 const PEER = 'sub-peer-g3';
 const LEADER = 'sub-leader-g3';
 
-beforeAll(async () => {
-  emulator = await startEmulatorForFunctions();
-  words = useTestWordList();
-  await seedCourse(emulator.db);
-  await enrol(emulator.db, AUTHOR, 3);
-  await enrol(emulator.db, PEER, 3);
-  await enrol(emulator.db, LEADER, 3, 'leader');
-});
-
-afterAll(async () => {
-  forgetTestWordList(words);
-  await emulator.close();
-});
+const env = useCourseEmulator([
+  [AUTHOR, 3],
+  [PEER, 3],
+  [LEADER, 3, 'leader'],
+]);
 
 describe('the same requestId', () => {
   it('sent 20 times at once stores exactly one reflection and answers the same id every time', async () => {
@@ -51,7 +36,7 @@ describe('the same requestId', () => {
     const answers = await Promise.all(Array.from({ length: 20 }, () => okAs<ReflectionAnswer>(AUTHOR, event)));
     const ids = new Set(answers.map((answer) => answer.reflection.id));
     expect(ids.size).toBe(1);
-    expect(await countReflections(emulator.db, { requestId })).toBe(1);
+    expect(await countReflections(env().db, { requestId })).toBe(1);
   });
 
   it('sent again after a timeout answers the first reflection, even with other text', async () => {
@@ -59,7 +44,7 @@ describe('the same requestId', () => {
     const first = await submitAs(AUTHOR, { requestId, title: '第一次' });
     const again = await submitAs(AUTHOR, { requestId, title: '重试时改了标题' });
     expect(again).toEqual(first);
-    expect(await countReflections(emulator.db, { requestId })).toBe(1);
+    expect(await countReflections(env().db, { requestId })).toBe(1);
   });
 
   it('of another person is another reflection', async () => {
@@ -79,7 +64,7 @@ describe('the content check', () => {
   afterAll(() => logged.mockRestore());
 
   it('risky: CONTENT_REJECTED with a Chinese reason, nothing stored', async () => {
-    const before = await countReflections(emulator.db);
+    const before = await countReflections(env().db);
     const answer = await callAs(AUTHOR, {
       action: 'submit',
       requestId: newRequestId(),
@@ -90,7 +75,7 @@ describe('the content check', () => {
       ok: false,
       error: { code: 'CONTENT_REJECTED', message: expect.stringMatching(/安全检查/) },
     });
-    expect(await countReflections(emulator.db)).toBe(before);
+    expect(await countReflections(env().db)).toBe(before);
   });
 
   it('checks a long text in parts: a risky word past 2,500 characters is still found', async () => {
@@ -107,7 +92,7 @@ describe('the content check', () => {
   ])('%s: stored pending, seen by its author and the leader, not by other trainees', async (_case, word) => {
     const written = await submitAs(AUTHOR, { title: `待审：${_case}`, content: `${CONTENT}${word}` });
     expect(written.status).toBe('pending');
-    const stored = await emulator.db.collection('reflections').doc(written.id).get();
+    const stored = await env().db.collection('reflections').doc(written.id).get();
     expect(stored.data[0]).toMatchObject({ status: 'pending', content: `${CONTENT}${word}` });
     expect(await errorOf(PEER, { action: 'get', id: written.id })).toBe('NOT_FOUND');
     const wall = await okAs<ReflectionPage>(PEER, { action: 'listGroup', limit: 50 });
@@ -140,7 +125,7 @@ describe('bad input', () => {
   async function freshWriter(): Promise<string> {
     writers += 1;
     const openid = `sub-input-writer-${writers}`;
-    await enrol(emulator.db, openid, 6);
+    await enrol(env().db, openid, 6);
     return openid;
   }
 
@@ -183,14 +168,14 @@ describe('bad input', () => {
   ];
 
   it.each(refused)('refuses %s with INVALID_ARGUMENT and writes nothing', async (_case, change) => {
-    const before = await countReflections(emulator.db);
+    const before = await countReflections(env().db);
     const event = { action: 'submit', requestId: newRequestId(), title: '标题', content: CONTENT, ...change };
     const answer = await callAs(await freshWriter(), event);
     expect(answer).toEqual({
       ok: false,
       error: { code: 'INVALID_ARGUMENT', message: expect.stringMatching(/[\u4e00-\u9fa5]/) },
     });
-    expect(await countReflections(emulator.db)).toBe(before);
+    expect(await countReflections(env().db)).toBe(before);
   });
 
   it('names the problem in Chinese', async () => {
@@ -207,14 +192,14 @@ describe('bad input', () => {
 describe('rate limit', () => {
   it('takes 10 submissions a minute and refuses the 11th; a retry of an earlier one still answers', async () => {
     const person = 'sub-rate-g4';
-    await enrol(emulator.db, person, 4);
+    await enrol(env().db, person, 4);
     const firstRequest = newRequestId();
     await submitAs(person, { requestId: firstRequest });
     for (let n = 2; n <= 10; n += 1) await submitAs(person);
     expect(
       await errorOf(person, { action: 'submit', requestId: newRequestId(), title: '第十一篇', content: CONTENT }),
     ).toBe('RATE_LIMITED');
-    expect(await countReflections(emulator.db, { authorOpenid: person })).toBe(10);
+    expect(await countReflections(env().db, { authorOpenid: person })).toBe(10);
     const retried = await submitAs(person, { requestId: firstRequest });
     expect(retried.id).toBeDefined();
   });
@@ -223,12 +208,12 @@ describe('rate limit', () => {
 describe('database calls, counted at the emulator', () => {
   let counter: RequestCounter;
   beforeAll(async () => {
-    counter = await startRequestCounter(emulator.url);
+    counter = await startRequestCounter(env().url);
     process.env.TCB_SERVICE_URL = counter.url;
     resetCloudApp();
   });
   afterAll(async () => {
-    process.env.TCB_SERVICE_URL = emulator.url;
+    process.env.TCB_SERVICE_URL = env().url;
     resetCloudApp();
     await counter.close();
   });

@@ -11,7 +11,8 @@ import { main } from '../../../cloudfunctions/reflections/index';
 import { COLLECTIONS } from '../../../core/database/collections';
 import { buildInvocationContext } from '../../../local/functions-host/context';
 import { seedTraining } from '../../../seed/training/index';
-import type { Database } from '../../support/emulator';
+import type { Database, TestEmulator } from '../../support/emulator';
+import { startEmulatorForFunctions } from '../../support/functions';
 
 export const MARK = {
   risky: '测试违规词',
@@ -31,6 +32,29 @@ export function useTestWordList(): string {
   process.env.CONTENT_CHECK_WORDS = file;
   process.env.CONTENT_CHECK_TIMEOUT_MS = '300';
   return dir;
+}
+
+/**
+ * A fresh emulator for this test file, the course seeded, the test's word list in force and these people
+ * enrolled ([openid, group, role?, name?]); the getter hands it to the tests.
+ */
+export function useCourseEmulator(people: Array<[string, number, Role?, string?]>): () => TestEmulator {
+  let emulator: TestEmulator | undefined;
+  let words = '';
+  beforeAll(async () => {
+    emulator = await startEmulatorForFunctions();
+    words = useTestWordList();
+    await seedCourse(emulator.db);
+    for (const [openid, groupNo, role, name] of people) await enrol(emulator.db, openid, groupNo, role, name);
+  });
+  afterAll(async () => {
+    forgetTestWordList(words);
+    await emulator?.close();
+  });
+  return () => {
+    if (!emulator) throw new Error('useCourseEmulator: the emulator is not running (call it at the top of the file)');
+    return emulator;
+  };
 }
 
 export function forgetTestWordList(dir: string): void {

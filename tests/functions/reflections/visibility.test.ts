@@ -3,22 +3,7 @@
  * one of group 5 write; the group walls, the featured list, get by id, forged identity fields, a visitor.
  */
 import type { ReflectionAnswer, ReflectionPage } from '../../../miniprogram/contracts/reflections';
-import type { TestEmulator } from '../../support/emulator';
-import { startEmulatorForFunctions } from '../../support/functions';
-import {
-  CONTENT,
-  countReflections,
-  enrol,
-  errorOf,
-  forgetTestWordList,
-  okAs,
-  seedCourse,
-  submitAs,
-  useTestWordList,
-} from './support';
-
-let emulator: TestEmulator;
-let words: string;
+import { CONTENT, countReflections, errorOf, okAs, submitAs, useCourseEmulator } from './support';
 
 const A3 = 'vis-trainee-a-g3';
 const B3 = 'vis-trainee-b-g3';
@@ -30,24 +15,19 @@ const VISITOR = 'vis-visitor';
 
 const ids: Record<string, string> = {};
 
+const env = useCourseEmulator([
+  [A3, 3, 'trainee', '示例学员甲'],
+  [B3, 3, 'trainee', '示例学员乙'],
+  [C5, 5, 'trainee', '示例学员丙'],
+  [LEADER3, 3, 'leader'],
+  [LEADER5, 5, 'leader'],
+  [ADMIN, 1, 'admin'],
+]);
+
 beforeAll(async () => {
-  emulator = await startEmulatorForFunctions();
-  words = useTestWordList();
-  await seedCourse(emulator.db);
-  await enrol(emulator.db, A3, 3, 'trainee', '示例学员甲');
-  await enrol(emulator.db, B3, 3, 'trainee', '示例学员乙');
-  await enrol(emulator.db, C5, 5, 'trainee', '示例学员丙');
-  await enrol(emulator.db, LEADER3, 3, 'leader');
-  await enrol(emulator.db, LEADER5, 5, 'leader');
-  await enrol(emulator.db, ADMIN, 1, 'admin');
   ids.a3 = (await submitAs(A3, { title: '甲的心得' })).id;
   ids.b3 = (await submitAs(B3, { title: '乙的心得' })).id;
   ids.c5 = (await submitAs(C5, { title: '丙的心得' })).id;
-});
-
-afterAll(async () => {
-  forgetTestWordList(words);
-  await emulator.close();
 });
 
 function titles(page: ReflectionPage): string[] {
@@ -83,7 +63,7 @@ it('ignores a forged _openid, groupNo or role in the event', async () => {
     content: CONTENT,
     ...forged,
   });
-  const stored = await emulator.db.collection('reflections').doc(written.id).get();
+  const stored = await env().db.collection('reflections').doc(written.id).get();
   expect(stored.data[0]).toMatchObject({ authorOpenid: A3, groupNo: 3 });
   expect(await errorOf(A3, { action: 'listPending', ...forged })).toBe('PERMISSION_DENIED');
 });
@@ -113,7 +93,7 @@ it('lets a leader review only their own group', async () => {
 });
 
 it('lets a visitor who has not enrolled neither submit nor see a wall', async () => {
-  const before = await countReflections(emulator.db);
+  const before = await countReflections(env().db);
   const answer = await errorOf(VISITOR, {
     action: 'submit',
     requestId: 'visitor-request-1',
@@ -125,7 +105,7 @@ it('lets a visitor who has not enrolled neither submit nor see a wall', async ()
     expect(await errorOf(VISITOR, { action })).toBe('PERMISSION_DENIED');
   }
   expect(await errorOf(VISITOR, { action: 'get', id: ids.c5 })).toBe('PERMISSION_DENIED');
-  expect(await countReflections(emulator.db)).toBe(before);
+  expect(await countReflections(env().db)).toBe(before);
 });
 
 it('lists one’s own reflections, newest first, with their status', async () => {
