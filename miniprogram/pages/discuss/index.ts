@@ -11,7 +11,8 @@ import { listGroupWall, listReflections } from '../../services/reflections';
 import { fontSizeBehavior } from '../../shell/font-size-behavior';
 import { reloadBehavior } from '../../shell/reload-behavior';
 import { DISCUSS_PAGE, ME_PAGE, REVIEW_PAGE, writePage } from '../../shell/routes';
-import { loadGeneration, loadScreen, type LoadOptions, type ScreenStatus } from '../../shell/screen-load';
+import { loadMorePages } from '../../shell/more-pages';
+import { loadScreen, type LoadOptions, type ScreenStatus } from '../../shell/screen-load';
 
 type ListKey = 'group' | 'featured' | 'mine';
 
@@ -134,25 +135,9 @@ Component({
 
     async loadMore() {
       const key = this.data.activeTab;
-      const list = this.data.lists[key];
-      if (!list.nextCursor || this.data.loadingMore || this.data.status !== 'ready') return;
-      const generation = loadGeneration(this);
-      this.setData({ loadingMore: true, moreError: '' });
-      const result = await fetchList(key, list.nextCursor);
-      if (loadGeneration(this) !== generation || this.data.activeTab !== key) {
-        this.setData({ loadingMore: false });
-        return;
-      }
-      if (!result.ok) {
-        this.setData({ loadingMore: false, moreError: result.error.message });
-        return;
-      }
-      const known = new Set(list.items.map((item) => item.id));
-      const fresh = result.data.items.filter((item) => !known.has(item.id));
-      this.setData({
-        loadingMore: false,
-        [`lists.${key}`]: { items: [...list.items, ...fresh], nextCursor: result.data.nextCursor, loaded: true },
-      });
+      const more = await loadMorePages(this, this.data.lists[key], (cursor) => fetchList(key, cursor));
+      // A tab changed meanwhile: the page belongs to the list it was asked for, which stays as it is.
+      if (more && this.data.activeTab === key) this.setData({ [`lists.${key}`]: { ...more, loaded: true } });
     },
 
     onTabTap(event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { key: ListKey }>) {

@@ -8,7 +8,8 @@ import type { GroupStats, ReflectionAnswer, ReflectionPage, ReflectionSummary } 
 import { listReflections, reflectionStats } from '../../services/reflections';
 import { fontSizeBehavior } from '../../shell/font-size-behavior';
 import { reloadBehavior } from '../../shell/reload-behavior';
-import { loadGeneration, loadScreen, type LoadOptions, type ScreenStatus } from '../../shell/screen-load';
+import { loadMorePages } from '../../shell/more-pages';
+import { loadScreen, type LoadOptions, type ScreenStatus } from '../../shell/screen-load';
 import { moderationBehavior, type ModerationMove } from '../lib/moderation-behavior';
 
 Component({
@@ -52,25 +53,8 @@ Component({
     },
 
     async loadMore() {
-      const cursor = this.data.nextCursor;
-      if (!cursor || this.data.loadingMore || this.data.status !== 'ready') return;
-      const generation = loadGeneration(this);
-      this.setData({ loadingMore: true, moreError: '' });
-      const result = await listReflections('listPending', cursor);
-      if (loadGeneration(this) !== generation) {
-        this.setData({ loadingMore: false });
-        return;
-      }
-      if (!result.ok) {
-        this.setData({ loadingMore: false, moreError: result.error.message });
-        return;
-      }
-      const known = new Set(this.data.items.map((item) => item.id));
-      this.setData({
-        loadingMore: false,
-        items: [...this.data.items, ...result.data.items.filter((item) => !known.has(item.id))],
-        nextCursor: result.data.nextCursor,
-      });
+      const more = await loadMorePages(this, this.data, (cursor) => listReflections('listPending', cursor));
+      if (more) this.setData(more);
     },
 
     /** A handled reflection leaves the queue; a failed move (e.g. someone else handled it) reloads it. */
