@@ -123,7 +123,13 @@ export async function submit(
     deps.training.sessions(),
   ]);
   if (existing !== null) return answer(existing, principal);
-  if (recent >= RATE_LIMIT) throw new AppError('RATE_LIMITED', MESSAGES.rateLimited);
+  if (recent >= RATE_LIMIT) {
+    // The query reads at most RATE_LIMIT + 1 documents: past the limit, this draft's own reflection may be
+    // among those not read. A retry must still get it, so look it up (only on this rare path).
+    const stored = await deps.repository.byId(id);
+    if (stored !== null) return answer(stored, principal);
+    throw new AppError('RATE_LIMITED', MESSAGES.rateLimited);
+  }
   const session = sessionFor(sessions, input.sessionId);
   const { verdict, status } = await verdictFor(deps, input.title, input.content, member.openid);
   const doc: ReflectionDocument = {

@@ -4,6 +4,7 @@
  * number of database calls counted where they land.
  */
 import type { ReflectionAnswer, ReflectionPage } from '../../../miniprogram/contracts/reflections';
+import { reflectionId, sortKeyOf } from '../../../core/reflections/document';
 import { resetCloudApp } from '../../../core/runtime/cloud';
 import { startRequestCounter, type RequestCounter } from '../../support/request-counter';
 import {
@@ -202,6 +203,43 @@ describe('rate limit', () => {
     expect(await countReflections(env().db, { authorOpenid: person })).toBe(10);
     const retried = await submitAs(person, { requestId: firstRequest });
     expect(retried.id).toBeDefined();
+  });
+
+  it('answers a retry past the limit even when the draft’s reflection is not among the recent ones read', async () => {
+    const person = 'sub-rate-burst-g4';
+    await enrol(env().db, person, 4);
+    const now = new Date();
+    // A burst stored more than the limit (drafts sent at the same moment all pass the count)...
+    const burst = Array.from({ length: 12 }, (_, n) => {
+      const id = reflectionId(person, `burst-${n}-aaaa`);
+      return {
+        _id: id,
+        authorOpenid: person,
+        groupNo: 4,
+        status: 'published',
+        createdAt: now,
+        sortKey: sortKeyOf(now, id),
+      };
+    });
+    await env().db.collection('reflections').add(burst);
+    // ...and the draft being retried was stored last.
+    const requestId = 'burst-retried-aaaa';
+    const id = reflectionId(person, requestId);
+    await env()
+      .db.collection('reflections')
+      .add({
+        _id: id,
+        requestId,
+        authorOpenid: person,
+        groupNo: 4,
+        title: '最后存下的',
+        content: CONTENT,
+        status: 'published',
+        createdAt: now,
+        sortKey: sortKeyOf(now, id),
+      });
+    const retried = await submitAs(person, { requestId });
+    expect(retried).toMatchObject({ id, title: '最后存下的' });
   });
 });
 
