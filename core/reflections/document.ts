@@ -93,7 +93,16 @@ export function readReflection(raw: unknown): ReflectionDocument | null {
   };
 }
 
-export function summaryOf(doc: ReflectionDocument, viewer: string | null): ReflectionSummary {
+/** What a reviewer is told about the automatic check of a pending reflection. */
+function checkNoteOf(doc: ReflectionDocument): string {
+  if (doc.status !== 'pending') return '';
+  if (doc.check.suggest === 'review') return '自动检查：建议人工复核';
+  if (doc.check.suggest === 'error') return '自动检查未能完成，请人工审核';
+  return '';
+}
+
+/** One reflection in a list; `reviewer`: the caller reviews its group (and may be told about the check). */
+export function summaryOf(doc: ReflectionDocument, viewer: string | null, reviewer = false): ReflectionSummary {
   return {
     id: doc._id,
     title: doc.title,
@@ -109,9 +118,10 @@ export function summaryOf(doc: ReflectionDocument, viewer: string | null): Refle
     createdAt: isoOf(doc.createdAt),
     updatedAt: isoOf(doc.updatedAt),
     mine: viewer !== null && viewer === doc.authorOpenid,
+    checkNote: reviewer ? checkNoteOf(doc) : '',
   };
 }
 
 export function viewOf(doc: ReflectionDocument, viewer: string | null, reviewable: boolean): ReflectionView {
-  return { ...summaryOf(doc, viewer), content: doc.content, reviewable };
+  return { ...summaryOf(doc, viewer, reviewable), content: doc.content, reviewable };
 }

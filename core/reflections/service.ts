@@ -272,7 +272,7 @@ async function pageOf(
   const shown = docs.slice(0, limit);
   const viewer = viewerOf(principal);
   return {
-    items: shown.map((doc) => summaryOf(doc, viewer)),
+    items: shown.map((doc) => summaryOf(doc, viewer, can(principal, 'reflections.review', { groupNo: doc.groupNo }))),
     nextCursor: docs.length > limit ? encodeCursor(shown[shown.length - 1].sortKey) : null,
   };
 }

@@ -58,6 +58,8 @@ export interface ReflectionSummary {
   updatedAt: string;
   /** The caller wrote it. */
   mine: boolean;
+  /** For reviewers only: why the content check left it pending (e.g. 检查服务未能完成); '' otherwise. */
+  checkNote: string;
 }
 
 export interface ReflectionView extends ReflectionSummary {

@@ -18,6 +18,7 @@ interface CardView {
   status: string;
   featured: boolean;
   comment: string;
+  checkNote: string;
 }
 
 function cardOf(item: ReflectionSummary | null, showStatus: boolean): CardView | null {
@@ -34,6 +35,7 @@ function cardOf(item: ReflectionSummary | null, showStatus: boolean): CardView |
     status: item.status,
     featured: item.featured,
     comment: item.comment,
+    checkNote: item.checkNote ?? '',
   };
 }
 

@@ -100,7 +100,12 @@ describe('the content check', () => {
     expect(wall.items.map((item) => item.id)).not.toContain(written.id);
     expect((await okAs<ReflectionAnswer>(AUTHOR, { action: 'get', id: written.id })).reflection.status).toBe('pending');
     const queue = await okAs<ReflectionPage>(LEADER, { action: 'listPending', limit: 50 });
-    expect(queue.items.map((item) => item.id)).toContain(written.id);
+    // The leader is told why it waits; its author is not told about the check.
+    expect(queue.items.find((item) => item.id === written.id)?.checkNote).toBe(
+      word === MARK.review ? '自动检查：建议人工复核' : '自动检查未能完成，请人工审核',
+    );
+    const mine = await okAs<ReflectionPage>(AUTHOR, { action: 'listMine', limit: 50 });
+    expect(mine.items.find((item) => item.id === written.id)?.checkNote).toBe('');
   });
 });
 

@@ -17,6 +17,7 @@ export function summary(id: string, fields: Partial<ReflectionSummary> = {}): Re
     createdAt: '2024-11-19T12:30:00.000Z',
     updatedAt: '2024-11-19T12:30:00.000Z',
     mine: false,
+    checkNote: '',
     ...fields,
   };
 }

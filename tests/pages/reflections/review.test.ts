@@ -10,7 +10,12 @@ const STATS = {
 
 function queue() {
   return [
-    summary('p1', { title: '待审一', status: 'pending', authorName: '示例学员甲' }),
+    summary('p1', {
+      title: '待审一',
+      status: 'pending',
+      authorName: '示例学员甲',
+      checkNote: '自动检查未能完成，请人工审核',
+    }),
     summary('p2', { title: '待审二', status: 'pending', authorName: '示例学员乙' }),
   ];
 }
@@ -47,6 +52,8 @@ test('shows the queue oldest first with its counts and the buttons a pending ref
     expect(select(cards[0], button)).toBeDefined();
   }
   expect(select(cards[0], '.moderation__feature')).toBeUndefined();
+  expect(text(select(cards[0], '.reflection-card__check'))).toBe('自动检查未能完成，请人工审核');
+  expect(select(cards[1], '.reflection-card__check')).toBeUndefined();
 });
 
 test('通过 approves and the reflection leaves the queue; 通过并推荐 approves then features', async () => {
