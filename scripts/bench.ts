@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { buildFunctions, FUNCTIONS_DIST_DIR, PROJECT_ROOT } from './build-functions';
+import { benchReflections } from './bench/reflections';
 
 const RUNS = 9;
 const SIZE_TARGET_RATIO = 1 / 20;
@@ -122,6 +123,7 @@ async function main(): Promise<void> {
   );
   if (!(await (await import('./bench/articles')).benchArticles())) failed = true;
   if (!(await (await import('./bench/indexes')).bench())) failed = true;
+  if (!(await benchReflections({ coldLoadMs }))) failed = true;
   if (failed) process.exitCode = 1;
 }
 

@@ -4,7 +4,10 @@
  *
  * Target node16: CloudBase offers Nodejs 10.15 / 12.16 / 16.13 / 18.15 runtimes; deploy the functions on
  * Nodejs16.13 or newer (node-sdk 3 needs 12+, and 16 gives us native optional chaining and crypto.randomUUID).
- * Each bundle carries its dependencies, so the deployed package.json has none: nothing to npm install in the cloud.
+ * Each bundle carries its dependencies, so the deployed package.json has none: nothing to npm install in the cloud —
+ * except what a function's own package.json declares under `dependencies`: those stay out of the bundle
+ * (external) and in the deployed package.json, for the cloud to install (reflections: wx-server-sdk, 44 MB,
+ * loaded only by its WeChat content check).
  */
 import { build, type Metafile, type Plugin } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +21,17 @@ export const FUNCTIONS_DIST_DIR = path.join(PROJECT_ROOT, 'dist', 'functions');
 export const FUNCTIONS_META_DIR = path.join(PROJECT_ROOT, 'dist', 'meta');
 
 export const FUNCTION_NODE_TARGET = 'node16';
+
+/** How every function is bundled (also used by scripts/bench to measure alternatives the same way). */
+export const BUNDLE_OPTIONS = {
+  bundle: true,
+  platform: 'node',
+  target: FUNCTION_NODE_TARGET,
+  format: 'cjs',
+  minify: true,
+  // Licence notices of the bundled packages go beside the bundle instead of inflating it.
+  legalComments: 'external',
+} as const;
 
 /**
  * Packages node-sdk requires at load time for features no function here uses. Each is replaced in the bundle
@@ -35,7 +49,7 @@ export const UNUSED_SDK_MODULES: Readonly<Record<string, string>> = {
   xml2js: 'app.uploadFile() error bodies (dist/storage/index.js parseXML)',
 };
 
-function stubUnusedModules(modules: Readonly<Record<string, string>>): Plugin {
+export function stubUnusedModules(modules: Readonly<Record<string, string>>): Plugin {
   const names = Object.keys(modules);
   const filter = new RegExp(`^(${names.map((name) => name.replace(/[/.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
   return {
@@ -80,19 +94,19 @@ async function buildOne(name: string): Promise<BuiltFunction> {
   const stagingDir = stagingDirOf(outDir);
   rmSync(stagingDir, { recursive: true, force: true });
   mkdirSync(stagingDir, { recursive: true });
+  const sourcePackage = existsSync(path.join(sourceDir, 'package.json'))
+    ? (JSON.parse(readFileSync(path.join(sourceDir, 'package.json'), 'utf8')) as Record<string, unknown>)
+    : {};
+  // A function's own dependencies (reflections' wx-server-sdk) stay out of the bundle: the cloud installs them.
+  const cloudDependencies = (sourcePackage.dependencies ?? {}) as Record<string, string>;
 
   const result = await build({
     entryPoints: [path.join(sourceDir, 'index.ts')],
     outfile: path.join(stagingDir, 'index.js'),
-    bundle: true,
-    platform: 'node',
-    target: FUNCTION_NODE_TARGET,
-    format: 'cjs',
-    minify: true,
-    // Licence notices of the bundled packages go beside the bundle instead of inflating it.
-    legalComments: 'external',
+    ...BUNDLE_OPTIONS,
     metafile: true,
     logLevel: 'warning',
+    external: Object.keys(cloudDependencies),
     plugins: [stubUnusedModules(UNUSED_SDK_MODULES)],
   });
 
@@ -101,10 +115,12 @@ async function buildOne(name: string): Promise<BuiltFunction> {
     path.join(stagingDir, 'config.json'),
     existsSync(config) ? readFileSync(config) : '{\n  "permissions": { "openapi": [] }\n}\n',
   );
-  const sourcePackage = existsSync(path.join(sourceDir, 'package.json'))
-    ? (JSON.parse(readFileSync(path.join(sourceDir, 'package.json'), 'utf8')) as Record<string, unknown>)
-    : {};
-  const deployedPackage = { ...sourcePackage, name: sourcePackage.name ?? name, main: 'index.js', dependencies: {} };
+  const deployedPackage = {
+    ...sourcePackage,
+    name: sourcePackage.name ?? name,
+    main: 'index.js',
+    dependencies: cloudDependencies,
+  };
   writeFileSync(path.join(stagingDir, 'package.json'), `${JSON.stringify(deployedPackage, null, 2)}\n`);
   publishBundle(stagingDir, outDir);
 

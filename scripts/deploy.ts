@@ -6,6 +6,8 @@
  * first request to WeChat. Credentials and steps: docs/deploy.md.
  */
 import * as ci from 'miniprogram-ci';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { buildFunctions, FUNCTIONS_DIST_DIR, PROJECT_ROOT } from './build-functions';
 import { packMiniprogramNpm } from './build-miniprogram-npm';
 import { checkMiniprogram, PACKAGE_LIMIT_BYTES } from './check-miniprogram';
@@ -29,6 +31,17 @@ async function deployDatabase(settings: DatabaseSettings): Promise<void> {
   await applyDatabase(DATABASE, manager, settings.envId, (line) => console.log(`deploy:   ${line}`));
 }
 
+/**
+ * A function whose deployed package.json lists dependencies (kept out of its bundle on purpose, e.g.
+ * reflections' wx-server-sdk) is installed by the cloud after upload; the others carry everything.
+ */
+function needsRemoteInstall(functionDir: string): boolean {
+  const manifest = JSON.parse(readFileSync(path.join(functionDir, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+  };
+  return Object.keys(manifest.dependencies ?? {}).length > 0;
+}
+
 async function upload(plan: DeployPlan): Promise<void> {
   const project = new ci.Project({
     appid: plan.appid,
@@ -44,7 +57,7 @@ async function upload(plan: DeployPlan): Promise<void> {
       env: plan.cloudEnvId,
       name: fn.name,
       path: fn.dir,
-      remoteNpmInstall: false,
+      remoteNpmInstall: needsRemoteInstall(fn.dir),
     });
   }
   console.log(`deploy: 上传小程序 ${plan.version} …`);

@@ -14,6 +14,13 @@ import { openLecture, openSchedule, openStudyNote } from '../tests/e2e/flows/tra
 import { agreeAndFill, openEnrolForm } from '../tests/e2e/flows/enrolment';
 import { EXAMPLE_TITLE, publishExample } from '../tests/e2e/flows/publish-article';
 import type { E2EStack } from '../tests/support/e2e-stack';
+import {
+  openReviewQueue,
+  openWall,
+  openWriteAtLargestFont,
+  openWriteWithText,
+  prepareReflectionShots,
+} from '../tests/e2e/flows/reflections';
 
 const OUTPUT_DIR = path.join(PROJECT_ROOT, 'docs', 'screenshots');
 
@@ -117,6 +124,15 @@ const SHOTS: Shot[] = [
   { name: 'report-dark', what: '报道（深色模式）', dark: true, reach: openThenScrollTo(openReport, '精准选课') },
   { name: 'articles-dark', what: '文章列表（深色模式）', dark: true, reach: openArticleList, prepare: publishExample },
   { name: 'schedule-dark', what: '日程（深色模式）', dark: true, reach: openSchedule },
+  { name: 'discuss', what: '研讨（本组心得）', reach: openWall, prepare: prepareReflectionShots },
+  { name: 'reflection-write', what: '写心得', reach: openWriteWithText, prepare: prepareReflectionShots },
+  {
+    name: 'reflection-write-largest',
+    what: '写心得（超大字号）',
+    reach: openWriteAtLargestFont,
+    prepare: prepareReflectionShots,
+  },
+  { name: 'reflection-review', what: '审核心得（组长）', reach: openReviewQueue, prepare: prepareReflectionShots },
 ];
 
 async function main(): Promise<void> {

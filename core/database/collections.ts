@@ -54,7 +54,12 @@ export const COLLECTIONS = {
   trainees: 'trainees',
   roster: 'roster',
   enrolAttempts: 'enrol_attempts',
+  reflections: 'reflections',
 } as const;
+
+function index(name: string, ...keys: Array<[string, 1 | -1]>): IndexDeclaration {
+  return { name, keys: keys.map(([field, direction]) => ({ field, direction })), unique: false };
+}
 
 export const DATABASE: readonly CollectionDeclaration[] = [
   {
@@ -175,6 +180,26 @@ export const DATABASE: readonly CollectionDeclaration[] = [
         ],
         unique: false,
       },
+    ],
+    rule: FUNCTIONS_ONLY,
+  },
+  {
+    name: COLLECTIONS.reflections,
+    // Idempotent submit rests on _id (derived from author and requestId, unique like every _id), not on a
+    // secondary unique index: the emulator and the service both refuse a second insert of the same _id.
+    // History is embedded ({at, by, move, from, to, comment} per change): every change of status is one
+    // conditional update of one document, so the status and its history can never disagree.
+    purpose: '研讨心得：学员提交，本组可见，组长和管理员审核；history 记录每次状态变化',
+    indexes: [
+      // listGroup: a group's published reflections, newest first (sortKey = createdAt|_id).
+      index('group_status_sort', ['groupNo', 1], ['status', 1], ['sortKey', -1]),
+      // listFeatured: featured and published, newest first.
+      index('featured_status_sort', ['featured', 1], ['status', 1], ['sortKey', -1]),
+      // listMine, and submit's rate limit (one's submissions of the last minute).
+      index('author_sort', ['authorOpenid', 1], ['sortKey', -1]),
+      index('author_created', ['authorOpenid', 1], ['createdAt', -1]),
+      // listPending of all groups (admins); a group's queue uses group_status_sort.
+      index('status_sort', ['status', 1], ['sortKey', 1]),
     ],
     rule: FUNCTIONS_ONLY,
   },

@@ -3,6 +3,7 @@
  * `extraHandler` (the browser preview) or gets a plain page listing the functions.
  */
 import http from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createFunctionsHandler } from './handler';
 import { FunctionLoader } from './loader';
@@ -46,6 +47,9 @@ function listingPage(loader: FunctionLoader, res: http.ServerResponse): void {
 export async function startFunctionsHost(options: FunctionsHostOptions): Promise<RunningFunctionsHost> {
   // Read lazily by core/runtime/cloud.ts on a function's first database call, in this same process.
   process.env.TCB_SERVICE_URL = options.serviceUrl;
+  // The content check of user text (core/reflections/content-check.ts): locally a word list organisers can
+  // edit instead of WeChat's msgSecCheck. A test may point it at its own list first.
+  process.env.CONTENT_CHECK_WORDS ??= path.resolve(__dirname, '..', 'content-check', 'words.txt');
   const functions = createFunctionsHandler({ functionsDir: options.functionsDir });
   const loader = new FunctionLoader(options.functionsDir);
 

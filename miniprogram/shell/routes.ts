@@ -10,6 +10,17 @@ export const ME_PAGE = '/pages/me/index';
 export const ENROL_PAGE = '/people/enrol/index';
 export const PRIVACY_PAGE = '/people/privacy/index';
 export const ARTICLE_LIST_PAGE = '/reading/list/index';
+export const DISCUSS_PAGE = '/pages/discuss/index';
+export const REVIEW_PAGE = '/reflections/review/index';
+
+/** The write page: a new reflection, or (with an id) a change to one's own. */
+export function writePage(reflectionId?: string): string {
+  return reflectionId ? `/reflections/write/index?id=${encodeURIComponent(reflectionId)}` : '/reflections/write/index';
+}
+
+export function reflectionPage(reflectionId: string): string {
+  return `/reflections/detail/index?id=${encodeURIComponent(reflectionId)}`;
+}
 
 export function articlePage(articleId: string): string {
   return `/reading/article/index?id=${encodeURIComponent(articleId)}`;

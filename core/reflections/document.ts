@@ -1,0 +1,127 @@
+/**
+ * The stored reflection (collection `reflections`) and how it is shown. Documents are written only by
+ * this function, but read forgivingly all the same (an organiser may touch one in the console).
+ *
+ * `_id` is derived from (author openid, requestId) (reflectionId): the database's unique _id is what
+ * makes submit idempotent without a transaction — a second insert of the same draft fails and the first
+ * document is answered instead.
+ * `sortKey` = createdAt (ISO) + '|' + _id: one string that orders newest-first with no ties, so a page
+ * cursor is a single range condition on an indexed field (never a skip over an unbounded count).
+ */
+import { createHash } from 'node:crypto';
+import {
+  REFLECTION_STATUSES,
+  type ReflectionStatus,
+  type ReflectionSummary,
+  type ReflectionView,
+} from '../../miniprogram/contracts/reflections';
+import { excerpt } from '../../miniprogram/lib/graphemes';
+import { isRecord, text, unwrapDate, wholeNumber } from '../documents/fields';
+import type { CheckVerdict } from './content-check';
+import type { HistoryEntry } from './status';
+
+export interface ReflectionDocument {
+  _id: string;
+  requestId: string;
+  authorOpenid: string;
+  /** Name and unit as enrolled when written (shown beside it; the enrolment may change later). */
+  authorName: string;
+  authorUnit: string;
+  /** The author's group when written; null when the enrolment had none (then no group wall shows it). */
+  groupNo: number | null;
+  title: string;
+  content: string;
+  sessionId: string | null;
+  sessionTitle: string;
+  status: ReflectionStatus;
+  featured: boolean;
+  /** The reviewer's comment of the last return; '' otherwise. */
+  comment: string;
+  check: CheckVerdict & { at: Date };
+  createdAt: Date;
+  updatedAt: Date;
+  sortKey: string;
+  history: HistoryEntry[];
+}
+
+/** Graphemes of the content shown in a list. */
+const EXCERPT_LENGTH = 90;
+
+export function reflectionId(openid: string, requestId: string): string {
+  return createHash('sha256').update(`${openid}\n${requestId}`).digest('hex').slice(0, 32);
+}
+
+export function sortKeyOf(createdAt: Date, id: string): string {
+  return `${createdAt.toISOString()}|${id}`;
+}
+
+function isoOf(value: unknown): string {
+  const date = unwrapDate(value);
+  if (date instanceof Date && !Number.isNaN(date.getTime())) return date.toISOString();
+  return typeof date === 'string' ? date : '';
+}
+
+function statusOf(value: unknown): ReflectionStatus {
+  // An unknown status is treated as waiting for review: never shown to the group by mistake.
+  return (REFLECTION_STATUSES as readonly unknown[]).includes(value) ? (value as ReflectionStatus) : 'pending';
+}
+
+/** The fields the service relies on, from whatever the database holds; null when not a reflection at all. */
+export function readReflection(raw: unknown): ReflectionDocument | null {
+  if (!isRecord(raw) || text(raw._id) === '' || text(raw.authorOpenid) === '') return null;
+  const createdAt = unwrapDate(raw.createdAt);
+  const updatedAt = unwrapDate(raw.updatedAt);
+  return {
+    _id: text(raw._id),
+    requestId: text(raw.requestId),
+    authorOpenid: text(raw.authorOpenid),
+    authorName: text(raw.authorName),
+    authorUnit: text(raw.authorUnit),
+    groupNo: wholeNumber(raw.groupNo, 1, 99),
+    title: typeof raw.title === 'string' ? raw.title : '',
+    content: typeof raw.content === 'string' ? raw.content : '',
+    sessionId: text(raw.sessionId) || null,
+    sessionTitle: text(raw.sessionTitle),
+    status: statusOf(raw.status),
+    featured: raw.featured === true,
+    comment: text(raw.comment),
+    check: (isRecord(raw.check) ? raw.check : {}) as unknown as ReflectionDocument['check'],
+    createdAt: createdAt instanceof Date ? createdAt : new Date(0),
+    updatedAt: updatedAt instanceof Date ? updatedAt : new Date(0),
+    sortKey: text(raw.sortKey),
+    history: Array.isArray(raw.history) ? (raw.history as HistoryEntry[]) : [],
+  };
+}
+
+/** What a reviewer is told about the automatic check of a pending reflection. */
+function checkNoteOf(doc: ReflectionDocument): string {
+  if (doc.status !== 'pending') return '';
+  if (doc.check.suggest === 'review') return '自动检查：建议人工复核';
+  if (doc.check.suggest === 'error') return '自动检查未能完成，请人工审核';
+  return '';
+}
+
+/** One reflection in a list; `reviewer`: the caller reviews its group (and may be told about the check). */
+export function summaryOf(doc: ReflectionDocument, viewer: string | null, reviewer = false): ReflectionSummary {
+  return {
+    id: doc._id,
+    title: doc.title,
+    excerpt: excerpt(doc.content, EXCERPT_LENGTH),
+    authorName: doc.authorName,
+    authorUnit: doc.authorUnit,
+    groupNo: doc.groupNo,
+    sessionId: doc.sessionId,
+    sessionTitle: doc.sessionTitle,
+    status: doc.status,
+    featured: doc.featured && doc.status === 'published',
+    comment: doc.status === 'returned' ? doc.comment : '',
+    createdAt: isoOf(doc.createdAt),
+    updatedAt: isoOf(doc.updatedAt),
+    mine: viewer !== null && viewer === doc.authorOpenid,
+    checkNote: reviewer ? checkNoteOf(doc) : '',
+  };
+}
+
+export function viewOf(doc: ReflectionDocument, viewer: string | null, reviewable: boolean): ReflectionView {
+  return { ...summaryOf(doc, viewer, reviewable), content: doc.content, reviewable };
+}
