@@ -6,7 +6,7 @@
  * Nodejs16.13 or newer (node-sdk 3 needs 12+, and 16 gives us native optional chaining and crypto.randomUUID).
  * Each bundle carries its dependencies, so the deployed package.json has none: nothing to npm install in the cloud.
  */
-import { build, type Metafile, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -72,15 +72,20 @@ export interface BuiltFunction {
   metafile: Metafile;
 }
 
-async function buildOne(name: string): Promise<BuiltFunction> {
-  const sourceDir = path.join(FUNCTIONS_SOURCE_DIR, name);
-  const outDir = path.join(FUNCTIONS_DIST_DIR, name);
-  rmSync(outDir, { recursive: true, force: true });
-  mkdirSync(outDir, { recursive: true });
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { LOCAL_ONLY_FOLDERS } = require('./lint/boundaries') as { LOCAL_ONLY_FOLDERS: string[] };
 
-  const result = await build({
-    entryPoints: [path.join(sourceDir, 'index.ts')],
-    outfile: path.join(outDir, 'index.js'),
+/** Inputs of a bundle that come from the local stack, the scripts or the tests (project-relative paths). */
+export function localOnlyInputsOf(metafile: Metafile): string[] {
+  return Object.keys(metafile.inputs).filter((input) =>
+    LOCAL_ONLY_FOLDERS.some((folder) => input.startsWith(`${folder}/`)),
+  );
+}
+
+/** How every function is bundled (the bundle test builds probes with the same options). */
+export function functionBuildOptions(): BuildOptions & { metafile: true } {
+  return {
+    absWorkingDir: PROJECT_ROOT,
     bundle: true,
     platform: 'node',
     target: FUNCTION_NODE_TARGET,
@@ -91,7 +96,28 @@ async function buildOne(name: string): Promise<BuiltFunction> {
     metafile: true,
     logLevel: 'warning',
     plugins: [stubUnusedModules(UNUSED_SDK_MODULES)],
+  };
+}
+
+async function buildOne(name: string): Promise<BuiltFunction> {
+  const sourceDir = path.join(FUNCTIONS_SOURCE_DIR, name);
+  const outDir = path.join(FUNCTIONS_DIST_DIR, name);
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+
+  const result = await build({
+    ...functionBuildOptions(),
+    entryPoints: [path.join(sourceDir, 'index.ts')],
+    outfile: path.join(outDir, 'index.js'),
   });
+  // Lint keeps the sources inside their boundaries; this holds the artefact itself to the same rule.
+  const localInputs = localOnlyInputsOf(result.metafile);
+  if (localInputs.length > 0) {
+    rmSync(outDir, { recursive: true, force: true });
+    throw new Error(
+      `函数 ${name} 的包里混进了本地代码（${LOCAL_ONLY_FOLDERS.join('/、')}/）：${localInputs.join(', ')}`,
+    );
+  }
 
   const config = path.join(sourceDir, 'config.json');
   writeFileSync(
