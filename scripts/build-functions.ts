@@ -6,9 +6,10 @@
  * Nodejs16.13 or newer (node-sdk 3 needs 12+, and 16 gives us native optional chaining and crypto.randomUUID).
  * Each bundle carries its dependencies, so the deployed package.json has none: nothing to npm install in the cloud.
  */
-import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { bundleReplacements } from './bundle-replacements';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..');
 export const FUNCTIONS_SOURCE_DIR = path.join(PROJECT_ROOT, 'cloudfunctions');
@@ -17,45 +18,6 @@ export const FUNCTIONS_DIST_DIR = path.join(PROJECT_ROOT, 'dist', 'functions');
 export const FUNCTIONS_META_DIR = path.join(PROJECT_ROOT, 'dist', 'meta');
 
 export const FUNCTION_NODE_TARGET = 'node16';
-
-/**
- * Packages node-sdk requires at load time for features no function here uses. Each is replaced in the bundle
- * by a stub that throws a clear error the moment anything reads from it, so a function that starts to need one
- * fails loudly (in tests and locally) instead of misbehaving — remove the entry then. Reasons, read in
- * node-sdk 3.18's dist/: the names are reached only through the listed APIs.
- * tests/functions/bundle.test.ts runs the built bundle through list/get and proves none of them is touched.
- */
-export const UNUSED_SDK_MODULES: Readonly<Record<string, string>> = {
-  '@cloudbase/ai': 'app.ai() (dist/ai/index.js createAI)',
-  '@cloudbase/app': 'app.ai() (dist/ai/index.js: LANGS for the AI client)',
-  'web-streams-polyfill': 'app.ai() streaming (dist/ai/request-adapter.js)',
-  '@cloudbase/wx-cloud-client-sdk':
-    'app.models / app.mysql() (data models and MySQL clients; init builds them inside try/catch)',
-  xml2js: 'app.uploadFile() error bodies (dist/storage/index.js parseXML)',
-};
-
-function stubUnusedModules(modules: Readonly<Record<string, string>>): Plugin {
-  const names = Object.keys(modules);
-  const filter = new RegExp(`^(${names.map((name) => name.replace(/[/.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
-  return {
-    name: 'stub-unused-sdk-modules',
-    setup(pluginBuild) {
-      pluginBuild.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'unused-sdk-module' }));
-      pluginBuild.onLoad({ filter: /.*/, namespace: 'unused-sdk-module' }, (args) => ({
-        loader: 'js',
-        contents: `
-const message = ${JSON.stringify(`${args.path} is left out of this function bundle (only needed by ${modules[args.path]}); remove it from UNUSED_SDK_MODULES in scripts/build-functions.ts to use it.`)};
-module.exports = new Proxy({}, {
-  get(_target, key) {
-    // Module interop probes (__esModule, Symbol.*, then) must not throw: only real use does.
-    if (typeof key === 'symbol' || key === '__esModule' || key === 'then') return undefined;
-    throw new Error(message + ' (read: ' + String(key) + ')');
-  },
-});`,
-      }));
-    },
-  };
-}
 
 /** Names of the folders under cloudfunctions/ that hold a function (an index.ts). */
 export function listFunctionNames(sourceDir: string = FUNCTIONS_SOURCE_DIR): string[] {
@@ -93,10 +55,32 @@ export function functionBuildOptions(): BuildOptions & { metafile: true } {
     minify: true,
     // Licence notices of the bundled packages go beside the bundle instead of inflating it.
     legalComments: 'external',
+    // A map beside the bundle (without the sources: a stack needs only files and lines), read by
+    // core/runtime/readable-stack.ts when an INTERNAL is logged, so the log names the .ts file and line
+    // instead of column 80,000 of line 1. No sourceMappingURL comment: nothing loads the map at start.
+    sourcemap: 'external',
+    sourcesContent: false,
     metafile: true,
     logLevel: 'warning',
-    plugins: [stubUnusedModules(UNUSED_SDK_MODULES)],
+    plugins: [bundleReplacements(PROJECT_ROOT)],
   };
+}
+
+/** Bundles `entry` into `outDir` as a function is deployed: index.js and its source map index.js.map. */
+export async function bundleFunction(entry: string, outDir: string): Promise<Metafile> {
+  const result = await build({
+    ...functionBuildOptions(),
+    entryPoints: [entry],
+    outfile: path.join(outDir, 'index.js'),
+  });
+  // Sources named from the project root (core/runtime/define-function.ts), wherever the bundle is deployed.
+  const mapFile = path.join(outDir, 'index.js.map');
+  const map = JSON.parse(readFileSync(mapFile, 'utf8')) as { sources: string[] };
+  map.sources = map.sources.map((source) =>
+    path.relative(PROJECT_ROOT, path.resolve(outDir, source)).split(path.sep).join('/'),
+  );
+  writeFileSync(mapFile, JSON.stringify(map));
+  return result.metafile;
 }
 
 async function buildOne(name: string): Promise<BuiltFunction> {
@@ -105,13 +89,9 @@ async function buildOne(name: string): Promise<BuiltFunction> {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
 
-  const result = await build({
-    ...functionBuildOptions(),
-    entryPoints: [path.join(sourceDir, 'index.ts')],
-    outfile: path.join(outDir, 'index.js'),
-  });
+  const metafile = await bundleFunction(path.join(sourceDir, 'index.ts'), outDir);
   // Lint keeps the sources inside their boundaries; this holds the artefact itself to the same rule.
-  const localInputs = localOnlyInputsOf(result.metafile);
+  const localInputs = localOnlyInputsOf(metafile);
   if (localInputs.length > 0) {
     rmSync(outDir, { recursive: true, force: true });
     throw new Error(
@@ -131,8 +111,8 @@ async function buildOne(name: string): Promise<BuiltFunction> {
   writeFileSync(path.join(outDir, 'package.json'), `${JSON.stringify(deployedPackage, null, 2)}\n`);
 
   mkdirSync(FUNCTIONS_META_DIR, { recursive: true });
-  writeFileSync(path.join(FUNCTIONS_META_DIR, `${name}.json`), JSON.stringify(result.metafile));
-  return { name, outDir, metafile: result.metafile };
+  writeFileSync(path.join(FUNCTIONS_META_DIR, `${name}.json`), JSON.stringify(metafile));
+  return { name, outDir, metafile };
 }
 
 export async function buildFunctions(): Promise<BuiltFunction[]> {

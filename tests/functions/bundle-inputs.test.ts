@@ -1,8 +1,12 @@
-// No code of the local stack, the scripts or the tests ships in a function: read in each bundle's esbuild
-// metafile (dist/meta/<name>.json, written by `npm run build`), for every function under cloudfunctions/.
+// What goes into a function bundle. No code of the local stack, the scripts or the tests: read in each bundle's
+// esbuild metafile (dist/meta/<name>.json, written by `npm run build`), for every function under cloudfunctions/.
+// And what is left out (scripts/bundle-replacements.ts) fails loudly when touched.
 import { build } from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
+import { LEFT_OUT, leftOutMessage } from '../../scripts/bundle-replacements';
 import {
   FUNCTIONS_META_DIR,
   functionBuildOptions,
@@ -36,5 +40,35 @@ describe('function bundle inputs', () => {
     expect(localOnlyInputsOf(probe.metafile)).toEqual(
       expect.arrayContaining(['local/emulator/client.ts', 'local/emulator/local-env.ts']),
     );
+  });
+
+  it('a left-out module throws its message when used, and logs it (SDK code may swallow the error)', async () => {
+    const jsonwebtoken = LEFT_OUT.find((module) => module.request === 'jsonwebtoken');
+    if (!jsonwebtoken) throw new Error('jsonwebtoken is no longer left out: pick another module for this test');
+    const probe = await build({
+      ...functionBuildOptions(),
+      write: false,
+      outfile: path.join(PROJECT_ROOT, 'dist', 'probe', 'index.js'),
+      stdin: {
+        contents: "import jwt from 'jsonwebtoken';\nexport const sign = () => jwt.sign({ a: 1 }, 'key');\n",
+        resolveDir: path.join(PROJECT_ROOT, 'core', 'runtime'),
+        sourcefile: 'core/runtime/probe.ts',
+        loader: 'ts',
+      },
+    });
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lvzhi-stub-'));
+    const errorLog = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const file = path.join(dir, 'index.js');
+      writeFileSync(file, probe.outputFiles.find((output) => output.path.endsWith('.js'))?.text ?? '');
+      const { sign } = createRequire(__filename)(file) as { sign: () => string };
+      expect(sign).toThrow(leftOutMessage(jsonwebtoken));
+      expect(sign).toThrow(leftOutMessage(jsonwebtoken));
+      expect(errorLog).toHaveBeenCalledTimes(1);
+      expect(String(errorLog.mock.calls[0][0])).toContain(leftOutMessage(jsonwebtoken));
+    } finally {
+      errorLog.mockRestore();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
