@@ -8,6 +8,7 @@ import * as ci from 'miniprogram-ci';
 import { buildFunctions, FUNCTIONS_DIST_DIR, PROJECT_ROOT } from './build-functions';
 import { packMiniprogramNpm } from './build-miniprogram-npm';
 import { checkMiniprogram, PACKAGE_LIMIT_BYTES } from './check-miniprogram';
+import { inScratchDirectory } from './miniprogram-ci-scratch';
 import { planDeploy, type DeployPlan } from './deploy/plan';
 
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
@@ -75,7 +76,7 @@ async function main(): Promise<number> {
     console.error(`deploy: 缺少部署所需的信息：\n${list(missing)}`);
     return 1;
   }
-  await upload(plan);
+  await inScratchDirectory(() => upload(plan));
   return 0;
 }
 
