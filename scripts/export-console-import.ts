@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ARTICLES_COLLECTION } from '../core/articles/document';
+import { COLLECTIONS } from '../core/database/collections';
 import { TRAINING_COLLECTIONS } from '../miniprogram/contracts/training';
 import { loadSeedArticles } from '../seed/articles';
 import { loadSeedTraining } from '../seed/training/index';
@@ -16,7 +16,7 @@ export const CONSOLE_IMPORT_DIR = path.resolve(__dirname, '..', 'dist', 'console
 export function consoleImportFiles(now: Date = new Date()): Record<string, object[]> {
   const training = loadSeedTraining(now);
   return {
-    [ARTICLES_COLLECTION]: [...loadSeedArticles(now), ...training.notes],
+    [COLLECTIONS.articles]: [...loadSeedArticles(now), ...training.notes],
     [TRAINING_COLLECTIONS.trainings]: [training.training],
     [TRAINING_COLLECTIONS.sessions]: training.sessions,
     [TRAINING_COLLECTIONS.materials]: training.materials,

@@ -22,7 +22,7 @@ export const CLOUD_SETTINGS_VARIABLES = {
 } as const;
 
 /** node-sdk init settings from the environment. */
-export function cloudSettingsFrom(environment: NodeJS.ProcessEnv): CloudSettings {
+function cloudSettingsFrom(environment: NodeJS.ProcessEnv): CloudSettings {
   const settings: CloudSettings = { env: environment[CLOUD_SETTINGS_VARIABLES.envId] || tcb.SYMBOL_CURRENT_ENV };
   const serviceUrl = environment[CLOUD_SETTINGS_VARIABLES.serviceUrl];
   if (serviceUrl) settings.serviceUrl = serviceUrl;
@@ -31,18 +31,20 @@ export function cloudSettingsFrom(environment: NodeJS.ProcessEnv): CloudSettings
   return settings;
 }
 
-let app: CloudApp | null = null;
+let cached: { key: string; app: CloudApp } | null = null;
 
+/**
+ * The app for the current settings. In the cloud they never change; locally a test may point the functions at
+ * a new emulator between calls, so a change of settings makes a new app (no reset call to remember).
+ */
 export function getCloudApp(): CloudApp {
-  app ??= tcb.init(cloudSettingsFrom(process.env));
-  return app;
+  const key = Object.values(CLOUD_SETTINGS_VARIABLES)
+    .map((name) => process.env[name] ?? '')
+    .join('|');
+  if (cached?.key !== key) cached = { key, app: tcb.init(cloudSettingsFrom(process.env)) };
+  return cached.app;
 }
 
 export function getDatabase(): Database {
   return getCloudApp().database();
-}
-
-/** Forget the app so the next call re-reads the environment (tests that start their own emulator). */
-export function resetCloudApp(): void {
-  app = null;
 }

@@ -88,10 +88,6 @@ const storageHandlers: Record<string, StorageHandler> = {
   'storage.getUploadMetadata': (storage, params, now) => storage.getUploadMetadata(params, now),
 };
 
-export function supportedActions(): string[] {
-  return [...Object.keys(handlers), ...Object.keys(storageHandlers)];
-}
-
 /** Run one action; throws EmulatorError for anything the caller got wrong. */
 export function runAction(backend: Backend, params: Params, now: Date): Record<string, unknown> {
   const action = params.action;

@@ -8,14 +8,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ArticleDocument } from '../../core/articles/document';
 import type { Database } from '../../core/runtime/cloud';
+import { COLLECTIONS } from '../../core/database/collections';
+import { insertMissing, type SeedResult } from '../insert-missing';
 import {
   TRAINING_COLLECTIONS,
   type MaterialDocument,
   type SessionDocument,
   type TrainingDocument,
 } from '../../miniprogram/contracts/training';
-
-const ARTICLES_COLLECTION = 'articles';
 
 type WithId<T> = T & { _id: string };
 
@@ -56,33 +56,19 @@ export function loadSeedTraining(now: Date = new Date()): TrainingSeed {
   };
 }
 
-export interface TrainingSeedResult {
-  inserted: string[];
-  skipped: string[];
-}
-
-/**
- * Write the seed into `db` where absent. Idempotent: each document is keyed by its stable `_id` and written
- * only when missing, so an organiser's edits are never overwritten by a restart.
- */
-export async function seedTraining(db: Database, seed: TrainingSeed = loadSeedTraining()): Promise<TrainingSeedResult> {
-  const result: TrainingSeedResult = { inserted: [], skipped: [] };
+/** Write the seed into `db` where absent (insertMissing); answers `<collection>/<_id>` of each document. */
+export async function seedTraining(db: Database, seed: TrainingSeed = loadSeedTraining()): Promise<SeedResult> {
+  const result: SeedResult = { inserted: [], skipped: [] };
   const batches: [string, { _id: string }[]][] = [
     [TRAINING_COLLECTIONS.trainings, [seed.training]],
     [TRAINING_COLLECTIONS.sessions, seed.sessions],
     [TRAINING_COLLECTIONS.materials, seed.materials],
-    [ARTICLES_COLLECTION, seed.notes],
+    [COLLECTIONS.articles, seed.notes],
   ];
   for (const [collection, documents] of batches) {
-    for (const { _id, ...fields } of documents) {
-      const existing = await db.collection(collection).doc(_id).get();
-      if (Array.isArray(existing.data) && existing.data.length > 0) {
-        result.skipped.push(`${collection}/${_id}`);
-        continue;
-      }
-      await db.collection(collection).doc(_id).set(fields);
-      result.inserted.push(`${collection}/${_id}`);
-    }
+    const written = await insertMissing(db, collection, documents);
+    result.inserted.push(...written.inserted.map((id) => `${collection}/${id}`));
+    result.skipped.push(...written.skipped.map((id) => `${collection}/${id}`));
   }
   return result;
 }

@@ -3,23 +3,20 @@
  * the cloud: through the real node-sdk, pointed at the emulator by the environment (localCloudEnvironment).
  */
 import type { Envelope } from '../../miniprogram/contracts/envelope';
-import { resetCloudApp } from '../../core/runtime/cloud';
 import { useLocalCloudEnvironment } from '../../local/emulator/client';
 import { startTestEmulator, type TestEmulator } from './emulator';
 
 /**
  * A fresh emulator that the functions' cloud app talks to: the environment points at it
- * (localCloudEnvironment) and the cached app is dropped (so it is made again for this URL); close() undoes both.
+ * (localCloudEnvironment; core/runtime/cloud.ts makes a new app when the settings change); close() undoes it.
  */
 export async function startEmulatorForFunctions(): Promise<TestEmulator> {
   const emulator = await startTestEmulator();
   const restoreEnvironment = useLocalCloudEnvironment(emulator.url);
-  resetCloudApp();
   return {
     ...emulator,
     async close() {
       restoreEnvironment();
-      resetCloudApp();
       await emulator.close();
     },
   };
