@@ -1,6 +1,7 @@
 /**
  * wx storage (setStorageSync ... getStorageInfo), over any key-value store: the browser preview keeps it in
- * localStorage (survives reloads), the page tests in a Map they can read. Values keep their type.
+ * localStorage (survives reloads), the page tests in a Map they can read (tests/support/simulate.ts).
+ * Values keep their type.
  */
 import { ApiFailure, asyncApi } from './callbacks';
 
@@ -17,18 +18,6 @@ export interface KeyValueStore {
 
 /** WeChat's limit for one mini-program's storage on one phone. */
 const LIMIT_BYTES = 10 * 1024 * 1024;
-
-/** A store in a Map (the page tests read the Map directly). */
-export function mapStore(map: Map<string, unknown>): KeyValueStore {
-  return {
-    has: (key) => map.has(key),
-    get: (key) => map.get(key),
-    set: (key, value) => void map.set(key, value),
-    delete: (key) => void map.delete(key),
-    keys: () => [...map.keys()],
-    bytes: () => [...map.values()].reduce<number>((sum, value) => sum + JSON.stringify(value ?? '').length * 2, 0),
-  };
-}
 
 export function storageApis(store: KeyValueStore) {
   const setStorageSync = (key: string, data: unknown): void => {

@@ -22,7 +22,7 @@ import { cloudApis } from '../../local/wx/cloud';
 import { interactionApis, type ModalAnswer } from '../../local/wx/interaction';
 import { navigationApis } from '../../local/wx/navigation';
 import { PAGE_META_PROPERTIES, resolveFontSize } from '../../local/wx/page-meta';
-import { mapStore, storageApis } from '../../local/wx/storage';
+import { storageApis, type KeyValueStore } from '../../local/wx/storage';
 import { appBaseInfo, deviceInfo, menuButtonRect, systemInfo, windowInfo } from '../../local/wx/system';
 
 /**
@@ -108,6 +108,18 @@ export interface InstallOptions {
 }
 
 type AnyRecord = Record<string, unknown>;
+
+/** A store in a Map (the page tests read the Map directly). */
+function mapStore(map: Map<string, unknown>): KeyValueStore {
+  return {
+    has: (key) => map.has(key),
+    get: (key) => map.get(key),
+    set: (key, value) => void map.set(key, value),
+    delete: (key) => void map.delete(key),
+    keys: () => [...map.keys()],
+    bytes: () => [...map.values()].reduce<number>((sum, value) => sum + JSON.stringify(value ?? '').length * 2, 0),
+  };
+}
 
 const PAGE_META_ID = 'page-meta';
 
