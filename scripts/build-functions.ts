@@ -1,5 +1,6 @@
 /**
- * Bundle every cloud function: cloudfunctions/<name>/index.ts -> dist/functions/<name>/{index.js, config.json, package.json}.
+ * Bundle every cloud function: cloudfunctions/<name>/index.ts -> dist/functions/<name>/{index.js, index.js.map, config.json,
+ * package.json} (the map is read only when an INTERNAL is logged: core/runtime/readable-stack.ts).
  * Adding a function is "a folder": any cloudfunctions/<name>/ with an index.ts is picked up.
  *
  * Target node16: CloudBase offers Nodejs 10.15 / 12.16 / 16.13 / 18.15 runtimes; deploy the functions on
