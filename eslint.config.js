@@ -4,6 +4,10 @@
 // Formatting is Prettier's job (`prettier --check .`), so no stylistic rules here.
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
+const house = require('./scripts/lint/import-boundaries');
+
+// Who may import what (miniprogram/ only itself; the server only core/ and the shared client folders).
+const { BOUNDARIES } = require('./scripts/lint/boundaries');
 
 const commonJsGlobals = {
   require: 'readonly',
@@ -31,6 +35,7 @@ module.exports = tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
+    plugins: { house },
     rules: {
       // `_name` marks a parameter a signature requires but the body does not use.
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -40,6 +45,7 @@ module.exports = tseslint.config(
         'error',
         { paths: [{ name: 'zod', message: "Use `import * as z from 'zod/mini'` (tree-shakable)." }] },
       ],
+      'house/import-boundaries': ['error', BOUNDARIES],
       'no-restricted-syntax': [
         'error',
         {

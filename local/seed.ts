@@ -1,30 +1,19 @@
 /**
- * Put the seed into a database that lacks it, through @cloudbase/node-sdk (the same path the functions use).
- * Idempotent: each document is keyed by its stable `_id` and written only when absent, so an organiser's
- * edits in the local data are never overwritten by a restart.
+ * Put the seed into a database that lacks it (seed/insert-missing.ts: through node-sdk, only what is missing,
+ * so an organiser's edits in the local data are never overwritten by a restart).
  */
 import type { Database } from '../core/runtime/cloud';
-import { ARTICLES_COLLECTION } from '../core/articles/document';
+import { COLLECTIONS } from '../core/database/collections';
 import { loadSeedArticles } from '../seed/articles';
+import { insertMissing, type SeedResult } from '../seed/insert-missing';
 import { seedTraining } from '../seed/training/index';
 
-export interface SeedResult {
-  inserted: string[];
-  skipped: string[];
-}
+export type { SeedResult };
 
+/** The course report and the training seed; answers what happened to the report's articles. */
 export async function seedDatabase(db: Database): Promise<SeedResult> {
-  const result: SeedResult = { inserted: [], skipped: [] };
-  for (const { _id, ...fields } of loadSeedArticles()) {
-    const existing = await db.collection(ARTICLES_COLLECTION).doc(_id).get();
-    if (Array.isArray(existing.data) && existing.data.length > 0) {
-      result.skipped.push(_id);
-      continue;
-    }
-    await db.collection(ARTICLES_COLLECTION).doc(_id).set(fields);
-    result.inserted.push(_id);
-  }
-  // The course, its sessions, materials and lecture study notes (seed/training); same rule: only what is missing.
+  const result = await insertMissing(db, COLLECTIONS.articles, loadSeedArticles());
+  // The course, its sessions, materials and lecture study notes (seed/training).
   await seedTraining(db);
   return result;
 }

@@ -1,5 +1,6 @@
 /**
- * Bundle every cloud function: cloudfunctions/<name>/index.ts -> dist/functions/<name>/{index.js, config.json, package.json}.
+ * Bundle every cloud function: cloudfunctions/<name>/index.ts -> dist/functions/<name>/{index.js, index.js.map, config.json,
+ * package.json} (the map is read only when an INTERNAL is logged: core/runtime/readable-stack.ts).
  * Adding a function is "a folder": any cloudfunctions/<name>/ with an index.ts is picked up.
  *
  * Target node16: CloudBase offers Nodejs 10.15 / 12.16 / 16.13 / 18.15 runtimes; deploy the functions on
@@ -9,9 +10,10 @@
  * (external) and in the deployed package.json, for the cloud to install (reflections: wx-server-sdk, 44 MB,
  * loaded only by its WeChat content check).
  */
-import { build, type Metafile, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { bundleReplacements } from './bundle-replacements';
 import { publishBundle, stagingDirOf } from './publish-bundle';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..');
@@ -21,56 +23,6 @@ export const FUNCTIONS_DIST_DIR = path.join(PROJECT_ROOT, 'dist', 'functions');
 export const FUNCTIONS_META_DIR = path.join(PROJECT_ROOT, 'dist', 'meta');
 
 export const FUNCTION_NODE_TARGET = 'node16';
-
-/** How every function is bundled (also used by scripts/bench to measure alternatives the same way). */
-export const BUNDLE_OPTIONS = {
-  bundle: true,
-  platform: 'node',
-  target: FUNCTION_NODE_TARGET,
-  format: 'cjs',
-  minify: true,
-  // Licence notices of the bundled packages go beside the bundle instead of inflating it.
-  legalComments: 'external',
-} as const;
-
-/**
- * Packages node-sdk requires at load time for features no function here uses. Each is replaced in the bundle
- * by a stub that throws a clear error the moment anything reads from it, so a function that starts to need one
- * fails loudly (in tests and locally) instead of misbehaving — remove the entry then. Reasons, read in
- * node-sdk 3.18's dist/: the names are reached only through the listed APIs.
- * tests/functions/bundle.test.ts runs the built bundle through list/get and proves none of them is touched.
- */
-export const UNUSED_SDK_MODULES: Readonly<Record<string, string>> = {
-  '@cloudbase/ai': 'app.ai() (dist/ai/index.js createAI)',
-  '@cloudbase/app': 'app.ai() (dist/ai/index.js: LANGS for the AI client)',
-  'web-streams-polyfill': 'app.ai() streaming (dist/ai/request-adapter.js)',
-  '@cloudbase/wx-cloud-client-sdk':
-    'app.models / app.mysql() (data models and MySQL clients; init builds them inside try/catch)',
-  xml2js: 'app.uploadFile() error bodies (dist/storage/index.js parseXML)',
-};
-
-export function stubUnusedModules(modules: Readonly<Record<string, string>>): Plugin {
-  const names = Object.keys(modules);
-  const filter = new RegExp(`^(${names.map((name) => name.replace(/[/.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
-  return {
-    name: 'stub-unused-sdk-modules',
-    setup(pluginBuild) {
-      pluginBuild.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'unused-sdk-module' }));
-      pluginBuild.onLoad({ filter: /.*/, namespace: 'unused-sdk-module' }, (args) => ({
-        loader: 'js',
-        contents: `
-const message = ${JSON.stringify(`${args.path} is left out of this function bundle (only needed by ${modules[args.path]}); remove it from UNUSED_SDK_MODULES in scripts/build-functions.ts to use it.`)};
-module.exports = new Proxy({}, {
-  get(_target, key) {
-    // Module interop probes (__esModule, Symbol.*, then) must not throw: only real use does.
-    if (typeof key === 'symbol' || key === '__esModule' || key === 'then') return undefined;
-    throw new Error(message + ' (read: ' + String(key) + ')');
-  },
-});`,
-      }));
-    },
-  };
-}
 
 /** Names of the folders under cloudfunctions/ that hold a function (an index.ts). */
 export function listFunctionNames(sourceDir: string = FUNCTIONS_SOURCE_DIR): string[] {
@@ -87,6 +39,59 @@ export interface BuiltFunction {
   metafile: Metafile;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { LOCAL_ONLY_FOLDERS } = require('./lint/boundaries') as { LOCAL_ONLY_FOLDERS: string[] };
+
+/** Inputs of a bundle that come from the local stack, the scripts or the tests (project-relative paths). */
+export function localOnlyInputsOf(metafile: Metafile): string[] {
+  return Object.keys(metafile.inputs).filter((input) =>
+    LOCAL_ONLY_FOLDERS.some((folder) => input.startsWith(`${folder}/`)),
+  );
+}
+
+/** How every function is bundled (the bundle test builds probes with the same options). */
+export function functionBuildOptions(): BuildOptions & { metafile: true } {
+  return {
+    absWorkingDir: PROJECT_ROOT,
+    bundle: true,
+    platform: 'node',
+    target: FUNCTION_NODE_TARGET,
+    format: 'cjs',
+    minify: true,
+    // Licence notices of the bundled packages go beside the bundle instead of inflating it.
+    legalComments: 'external',
+    // A map beside the bundle (without the sources: a stack needs only files and lines), read by
+    // core/runtime/readable-stack.ts when an INTERNAL is logged, so the log names the .ts file and line
+    // instead of column 80,000 of line 1. No sourceMappingURL comment: nothing loads the map at start.
+    sourcemap: 'external',
+    sourcesContent: false,
+    metafile: true,
+    logLevel: 'warning',
+    plugins: [bundleReplacements(PROJECT_ROOT)],
+  };
+}
+
+/**
+ * Bundles `entry` into `outDir` as a function is deployed: index.js and its source map index.js.map.
+ * `external`: packages the cloud installs for this function instead (its own package.json dependencies).
+ */
+export async function bundleFunction(entry: string, outDir: string, external: string[] = []): Promise<Metafile> {
+  const result = await build({
+    ...functionBuildOptions(),
+    entryPoints: [entry],
+    outfile: path.join(outDir, 'index.js'),
+    external,
+  });
+  // Sources named from the project root (core/runtime/define-function.ts), wherever the bundle is deployed.
+  const mapFile = path.join(outDir, 'index.js.map');
+  const map = JSON.parse(readFileSync(mapFile, 'utf8')) as { sources: string[] };
+  map.sources = map.sources.map((source) =>
+    path.relative(PROJECT_ROOT, path.resolve(outDir, source)).split(path.sep).join('/'),
+  );
+  writeFileSync(mapFile, JSON.stringify(map));
+  return result.metafile;
+}
+
 async function buildOne(name: string): Promise<BuiltFunction> {
   const sourceDir = path.join(FUNCTIONS_SOURCE_DIR, name);
   const outDir = path.join(FUNCTIONS_DIST_DIR, name);
@@ -97,18 +102,17 @@ async function buildOne(name: string): Promise<BuiltFunction> {
   const sourcePackage = existsSync(path.join(sourceDir, 'package.json'))
     ? (JSON.parse(readFileSync(path.join(sourceDir, 'package.json'), 'utf8')) as Record<string, unknown>)
     : {};
-  // A function's own dependencies (reflections' wx-server-sdk) stay out of the bundle: the cloud installs them.
   const cloudDependencies = (sourcePackage.dependencies ?? {}) as Record<string, string>;
 
-  const result = await build({
-    entryPoints: [path.join(sourceDir, 'index.ts')],
-    outfile: path.join(stagingDir, 'index.js'),
-    ...BUNDLE_OPTIONS,
-    metafile: true,
-    logLevel: 'warning',
-    external: Object.keys(cloudDependencies),
-    plugins: [stubUnusedModules(UNUSED_SDK_MODULES)],
-  });
+  const metafile = await bundleFunction(path.join(sourceDir, 'index.ts'), stagingDir, Object.keys(cloudDependencies));
+  // Lint keeps the sources inside their boundaries; this holds the artefact itself to the same rule.
+  const localInputs = localOnlyInputsOf(metafile);
+  if (localInputs.length > 0) {
+    rmSync(stagingDir, { recursive: true, force: true });
+    throw new Error(
+      `函数 ${name} 的包里混进了本地代码（${LOCAL_ONLY_FOLDERS.join('/、')}/）：${localInputs.join(', ')}`,
+    );
+  }
 
   const config = path.join(sourceDir, 'config.json');
   writeFileSync(
@@ -125,8 +129,8 @@ async function buildOne(name: string): Promise<BuiltFunction> {
   publishBundle(stagingDir, outDir);
 
   mkdirSync(FUNCTIONS_META_DIR, { recursive: true });
-  writeFileSync(path.join(FUNCTIONS_META_DIR, `${name}.json`), JSON.stringify(result.metafile));
-  return { name, outDir, metafile: result.metafile };
+  writeFileSync(path.join(FUNCTIONS_META_DIR, `${name}.json`), JSON.stringify(metafile));
+  return { name, outDir, metafile };
 }
 
 export async function buildFunctions(): Promise<BuiltFunction[]> {

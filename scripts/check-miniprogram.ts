@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as ci from 'miniprogram-ci';
 import { checkTabBarIcons } from './check-tabbar-icons';
+import { inScratchDirectory } from './miniprogram-ci-scratch';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..');
 
@@ -63,11 +64,13 @@ export async function checkMiniprogram(projectPath: string = PROJECT_ROOT): Prom
 
   let compiled: Record<string, string | Buffer>;
   try {
-    compiled = await ci.getCompiledResult({
-      project,
-      version: '0.0.0',
-      setting: { es6: true, minify: false },
-    } as Parameters<typeof ci.getCompiledResult>[0]);
+    compiled = await inScratchDirectory(() =>
+      ci.getCompiledResult({
+        project,
+        version: '0.0.0',
+        setting: { es6: true, minify: false },
+      } as Parameters<typeof ci.getCompiledResult>[0]),
+    );
   } catch (error) {
     return { ok: false, message: describe(error) };
   }

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { buildFunctions, FUNCTIONS_DIST_DIR, PROJECT_ROOT } from './build-functions';
 import { packMiniprogramNpm } from './build-miniprogram-npm';
 import { checkMiniprogram, PACKAGE_LIMIT_BYTES } from './check-miniprogram';
+import { inScratchDirectory } from './miniprogram-ci-scratch';
 import { planDeploy, type DeployPlan } from './deploy/plan';
 import { DATABASE } from '../core/database/collections';
 import { declarationProblems } from '../core/database/declaration';
@@ -131,7 +132,7 @@ async function main(): Promise<number> {
   // Every setting is present (checked above, before any network call): the database first, since the
   // functions read collections that must exist.
   await deployDatabase(database.settings!);
-  await upload(plan);
+  await inScratchDirectory(() => upload(plan));
   return 0;
 }
 

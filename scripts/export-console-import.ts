@@ -5,7 +5,6 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ARTICLES_COLLECTION } from '../core/articles/document';
 import { COLLECTIONS } from '../core/database/collections';
 import { loadSeedArticles } from '../seed/articles';
 import { loadSeedTraining } from '../seed/training/index';
@@ -16,7 +15,7 @@ export const CONSOLE_IMPORT_DIR = path.resolve(__dirname, '..', 'dist', 'console
 export function consoleImportFiles(now: Date = new Date()): Record<string, object[]> {
   const training = loadSeedTraining(now);
   return {
-    [ARTICLES_COLLECTION]: [...loadSeedArticles(now), ...training.notes],
+    [COLLECTIONS.articles]: [...loadSeedArticles(now), ...training.notes],
     [COLLECTIONS.trainings]: [training.training],
     [COLLECTIONS.trainingSessions]: training.sessions,
     [COLLECTIONS.trainingMaterials]: training.materials,

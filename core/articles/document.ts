@@ -6,11 +6,7 @@
  */
 import type { ArticleBlock, ArticleByline, ArticleStatus } from '../../miniprogram/contracts/articles';
 import { normalizeCalendarDate, normalizeInstant, shanghaiClock } from '../../miniprogram/lib/datetime';
-import { COLLECTIONS } from '../database/collections';
 import { isRecord, text, textList, unwrapDate } from '../documents/fields';
-
-/** The collection, named once in core/database/collections.ts. */
-export const ARTICLES_COLLECTION = COLLECTIONS.articles;
 
 export type { ArticleStatus };
 

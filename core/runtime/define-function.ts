@@ -13,6 +13,7 @@ import { getDatabase } from './cloud';
 import { fail, ok } from './envelope';
 import { isAppError } from './errors';
 import { callerFromContext, type Caller } from './identity';
+import { readableStack } from './readable-stack';
 import { parseOrThrow, type Schema } from './validation';
 
 /** What a handler knows about the invocation besides its validated input. */
@@ -88,7 +89,7 @@ export function defineFunction<Contract extends ActionContract<Contract>>(defini
       if (isAppError(error)) return fail(error.code, error.message);
       // A bug or an outage: log everything under an id, hand the caller only the id.
       const requestId = randomUUID();
-      console.error(`[INTERNAL ${requestId}]`, error instanceof Error ? error.stack : error);
+      console.error(`[INTERNAL ${requestId}]`, readableStack(error));
       return fail('INTERNAL', undefined, requestId);
     }
   };

@@ -157,10 +157,6 @@ const storageHandlers: Record<string, StorageHandler> = {
   'storage.getUploadMetadata': (storage, params, now) => storage.getUploadMetadata(params, now),
 };
 
-export function supportedActions(): string[] {
-  return [...Object.keys(handlers), ...Object.keys(transactionHandlers), ...Object.keys(storageHandlers)];
-}
-
 /** Run one action; throws EmulatorError for anything the caller got wrong (WriteBlocked: retry later). */
 export function runAction(backend: Backend, params: Params, now: Date): Answer {
   const action = params.action;

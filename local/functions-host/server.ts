@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createFunctionsHandler } from './handler';
 import { FunctionLoader } from './loader';
+import { useLocalCloudEnvironment } from '../emulator/client';
 
 export type ExtraHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>;
 
@@ -15,7 +16,7 @@ export interface FunctionsHostOptions {
   port?: number;
   /** Folder of built functions (dist/functions). */
   functionsDir: string;
-  /** The emulator's serviceUrl; the functions' node-sdk is pointed at it through TCB_SERVICE_URL. */
+  /** The emulator's serviceUrl; the functions' node-sdk is pointed at it through the environment (localCloudEnvironment). */
   serviceUrl: string;
   /** Serves every path outside /functions/ (the browser preview). */
   extraHandler?: ExtraHandler;
@@ -45,8 +46,9 @@ function listingPage(loader: FunctionLoader, res: http.ServerResponse): void {
 }
 
 export async function startFunctionsHost(options: FunctionsHostOptions): Promise<RunningFunctionsHost> {
-  // Read lazily by core/runtime/cloud.ts on a function's first database call, in this same process.
-  process.env.TCB_SERVICE_URL = options.serviceUrl;
+  // Read lazily by core/runtime/cloud.ts on a function's first database call, in this same process;
+  // put back as it was on close.
+  const restoreEnvironment = useLocalCloudEnvironment(options.serviceUrl);
   // The content check of user text (core/reflections/content-check.ts): locally a word list organisers can
   // edit instead of WeChat's msgSecCheck. A test may point it at its own list first.
   process.env.CONTENT_CHECK_WORDS ??= path.resolve(__dirname, '..', 'content-check', 'words.txt');
@@ -81,7 +83,10 @@ export async function startFunctionsHost(options: FunctionsHostOptions): Promise
     port,
     close() {
       closing ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        server.close(() => {
+          restoreEnvironment();
+          resolve();
+        });
         server.closeIdleConnections();
         server.closeAllConnections();
       });

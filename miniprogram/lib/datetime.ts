@@ -32,7 +32,6 @@ const UNZONED_DATE_TIME_PATTERN = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::(\d{
 const LOOSE_TIME_PATTERN = /^\s*(\d{1,2})\s*(?:[:：点时]\s*(\d{1,2})?\s*分?)?\s*$/;
 
 const WEEKDAYS_CN = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'] as const;
-const MINUTES_PER_DAY = 24 * 60;
 
 /** Something that denotes an instant: epoch milliseconds, an ISO string, or a Date. */
 export type InstantInput = number | string | Date;
@@ -134,12 +133,6 @@ export function minutesOfDay(time: string): number {
   return hours * 60 + minutes;
 }
 
-/** 'HH:mm' of a number of minutes since midnight (wraps past midnight). */
-export function clockTimeOf(minutes: number): string {
-  const wrapped = ((Math.round(minutes) % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
-  return `${String(Math.floor(wrapped / 60)).padStart(2, '0')}:${String(wrapped % 60).padStart(2, '0')}`;
-}
-
 /** The Shanghai wall clock at an instant (default: now). */
 export function shanghaiClock(instant: InstantInput = Date.now()): ShanghaiClock {
   const local = inShanghai(instant);
@@ -151,7 +144,7 @@ export function shanghaiInstant(date: string, time = '00:00'): number {
   return calendarDay(date).valueOf() + (minutesOfDay(time) - SHANGHAI_OFFSET_MINUTES) * 60_000;
 }
 
-/** 'YYYY-MM-DD HH:mm' in Shanghai time, e.g. for an article's last edit. */
+/** 'YYYY-MM-DD HH:mm' in Shanghai time, e.g. when a reflection was written. */
 export function formatShanghaiDateTime(instant: InstantInput): string {
   return inShanghai(instant).format('YYYY-MM-DD HH:mm');
 }
@@ -192,9 +185,4 @@ export function formatDateRangeCn(start: string, end: string): string {
   if (from.year() !== to.year()) return `${formatDateCn(start)}至${formatDateCn(end)}`;
   if (from.month() !== to.month()) return `${formatDateCn(start)}至${formatMonthDayCn(end)}`;
   return `${formatDateCn(start)}至${to.date()}日`;
-}
-
-/** Whole days from one calendar date to another (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return calendarDay(to).diff(calendarDay(from), 'day');
 }

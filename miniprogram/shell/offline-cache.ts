@@ -5,6 +5,7 @@
  * refresh it from the network. Storage failing (full, unavailable) only means no copy: never an error.
  */
 
+/** The list of saved copies (key, size, when), oldest first. */
 const INDEX_KEY = 'offline.index';
 const ENTRY_PREFIX = 'offline.copy.';
 export const MAX_ENTRIES = 30;
@@ -70,9 +71,4 @@ export function readCopy<T>(key: string): SavedCopy<T> | null {
   } catch {
     return null;
   }
-}
-
-/** The keys of every saved copy, oldest first (for tests and a future “已保存” screen). */
-export function savedKeys(): string[] {
-  return readIndex().map((entry) => entry.key);
 }

@@ -14,8 +14,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { withReaderFields } from '../../core/articles/admin';
 import { COLLECTIONS } from '../../core/database/collections';
-import { resetCloudApp, type Database } from '../../core/runtime/cloud';
-import { createLocalCloudApp } from '../../local/emulator/client';
+import type { Database } from '../../core/runtime/cloud';
+import { createLocalCloudApp, useLocalCloudEnvironment } from '../../local/emulator/client';
 import { startEmulator } from '../../local/emulator/index';
 import { seedDatabase } from '../../local/seed';
 import { loadSeedArticles } from '../../seed/articles';
@@ -38,13 +38,11 @@ interface Row {
 async function withEmulator<T>(run: (db: Database) => Promise<T>): Promise<T> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-articles-'));
   const emulator = await startEmulator({ dataDir, port: 0 });
-  process.env.TCB_SERVICE_URL = emulator.url;
-  resetCloudApp();
+  const restoreEnvironment = useLocalCloudEnvironment(emulator.url);
   try {
     return await run(createLocalCloudApp(emulator.url).database());
   } finally {
-    delete process.env.TCB_SERVICE_URL;
-    resetCloudApp();
+    restoreEnvironment();
     await emulator.close();
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -22,13 +22,8 @@ import { startEmulator } from '../../local/emulator/index';
 import { startFunctionsHost } from '../../local/functions-host/index';
 import { seedTraining } from '../../seed/training/index';
 import { startRequestCounter } from '../../tests/support/request-counter';
-import {
-  BUNDLE_OPTIONS,
-  FUNCTIONS_DIST_DIR,
-  PROJECT_ROOT,
-  stubUnusedModules,
-  UNUSED_SDK_MODULES,
-} from '../build-functions';
+import { FUNCTIONS_DIST_DIR, functionBuildOptions, PROJECT_ROOT } from '../build-functions';
+import { coldLoads } from './bundles';
 
 const TRAINEES = 50;
 const GROUPS = 10;
@@ -37,8 +32,9 @@ const LIST_SAMPLES = 60;
 const BIG_GROUP = 1;
 const CONTENT = '今天分组研讨，大家围绕全过程人民民主谈了各自县乡人大的做法和体会，收获很大。';
 
-export interface BenchHelpers {
-  coldLoadMs(target: string): number;
+/** Median cold load of one file in fresh Node processes (the bundle benchmark's measure). */
+function coldLoadMs(target: string): number {
+  return coldLoads([target])[0];
 }
 
 function percentile(values: number[], p: number): number {
@@ -125,7 +121,7 @@ async function listGroupLatency(
 }
 
 /** Bytes and cold load of wx-server-sdk bundled into a function (option a), when an install is at hand. */
-async function bundledWxServerSdk(helpers: BenchHelpers): Promise<string> {
+async function bundledWxServerSdk(): Promise<string> {
   const modules = process.env.WX_SERVER_SDK_NODE_MODULES;
   if (!modules || !fs.existsSync(path.join(modules, 'wx-server-sdk'))) {
     return 'option (a) bundled: set WX_SERVER_SDK_NODE_MODULES=<node_modules holding wx-server-sdk 4.0.2> to measure';
@@ -141,19 +137,18 @@ async function bundledWxServerSdk(helpers: BenchHelpers): Promise<string> {
   await build({
     entryPoints: [entry],
     outfile,
-    ...BUNDLE_OPTIONS,
+    ...functionBuildOptions(),
     nodePaths: [modules],
     alias: { '@cloudbase/node-sdk': path.join(PROJECT_ROOT, 'node_modules', '@cloudbase', 'node-sdk') },
-    plugins: [stubUnusedModules(UNUSED_SDK_MODULES)],
     logLevel: 'error',
   });
   const bytes = fs.statSync(outfile).size;
-  const load = helpers.coldLoadMs(outfile);
+  const load = coldLoadMs(outfile);
   fs.rmSync(dir, { recursive: true, force: true });
   return `option (a) bundled (node-sdk aliased to ours): ${kb(bytes)}, cold load ${ms(load)}`;
 }
 
-export async function benchReflections(helpers: BenchHelpers): Promise<boolean> {
+export async function benchReflections(): Promise<boolean> {
   console.log('\nreflections (local stack: emulator + functions host, built bundle)');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lvzhi-bench-reflections-'));
   const emulator = await startEmulator({ dataDir, port: 0 });
@@ -260,8 +255,8 @@ export async function benchReflections(helpers: BenchHelpers): Promise<boolean> 
 
   const bundle = path.join(FUNCTIONS_DIST_DIR, 'reflections', 'index.js');
   console.log(
-    `  content check, option (b) chosen — wx-server-sdk outside the bundle, required on the first check: bundle ${kb(fs.statSync(bundle).size)}, cold load ${ms(helpers.coldLoadMs(bundle))}`,
+    `  content check, option (b) chosen — wx-server-sdk outside the bundle, required on the first check: bundle ${kb(fs.statSync(bundle).size)}, cold load ${ms(coldLoadMs(bundle))}`,
   );
-  console.log(`  ${await bundledWxServerSdk(helpers)}`);
+  console.log(`  ${await bundledWxServerSdk()}`);
   return passed;
 }

@@ -10,6 +10,7 @@ import { withReaderFields } from '../../core/articles/admin';
 import type { ArticleDocument } from '../../core/articles/document';
 import type { Database } from '../../core/runtime/cloud';
 import { COLLECTIONS } from '../../core/database/collections';
+import { insertMissing, type SeedResult } from '../insert-missing';
 import type { MaterialDocument, SessionDocument, TrainingDocument } from '../../miniprogram/contracts/training';
 
 type WithId<T> = T & { _id: string };
@@ -52,17 +53,9 @@ export function loadSeedTraining(now: Date = new Date()): TrainingSeed {
   };
 }
 
-export interface TrainingSeedResult {
-  inserted: string[];
-  skipped: string[];
-}
-
-/**
- * Write the seed into `db` where absent. Idempotent: each document is keyed by its stable `_id` and written
- * only when missing, so an organiser's edits are never overwritten by a restart.
- */
-export async function seedTraining(db: Database, seed: TrainingSeed = loadSeedTraining()): Promise<TrainingSeedResult> {
-  const result: TrainingSeedResult = { inserted: [], skipped: [] };
+/** Write the seed into `db` where absent (insertMissing); answers `<collection>/<_id>` of each document. */
+export async function seedTraining(db: Database, seed: TrainingSeed = loadSeedTraining()): Promise<SeedResult> {
+  const result: SeedResult = { inserted: [], skipped: [] };
   const batches: [string, { _id: string }[]][] = [
     [COLLECTIONS.trainings, [seed.training]],
     [COLLECTIONS.trainingSessions, seed.sessions],
@@ -70,15 +63,9 @@ export async function seedTraining(db: Database, seed: TrainingSeed = loadSeedTr
     [COLLECTIONS.articles, seed.notes],
   ];
   for (const [collection, documents] of batches) {
-    for (const { _id, ...fields } of documents) {
-      const existing = await db.collection(collection).doc(_id).get();
-      if (Array.isArray(existing.data) && existing.data.length > 0) {
-        result.skipped.push(`${collection}/${_id}`);
-        continue;
-      }
-      await db.collection(collection).doc(_id).set(fields);
-      result.inserted.push(`${collection}/${_id}`);
-    }
+    const written = await insertMissing(db, collection, documents);
+    result.inserted.push(...written.inserted.map((id) => `${collection}/${id}`));
+    result.skipped.push(...written.skipped.map((id) => `${collection}/${id}`));
   }
   return result;
 }

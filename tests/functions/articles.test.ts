@@ -1,6 +1,6 @@
 // The `articles` function, end to end against the local emulator through the real @cloudbase/node-sdk.
 import { main } from '../../cloudfunctions/articles/index';
-import { ARTICLES_COLLECTION } from '../../core/articles/document';
+import { COLLECTIONS } from '../../core/database/collections';
 import { seedDatabase } from '../../local/seed';
 import { startTestEmulator, type TestEmulator } from '../support/emulator';
 import type { Envelope } from '../../miniprogram/contracts/envelope';
@@ -152,7 +152,7 @@ describe('hand-typed documents in the console', () => {
   beforeAll(async () => {
     for (const { _id, ...fields } of handTyped) {
       await emulator.db
-        .collection(ARTICLES_COLLECTION)
+        .collection(COLLECTIONS.articles)
         .doc(_id as string)
         .set(fields);
     }
@@ -161,7 +161,7 @@ describe('hand-typed documents in the console', () => {
   afterAll(async () => {
     for (const { _id } of handTyped)
       await emulator.db
-        .collection(ARTICLES_COLLECTION)
+        .collection(COLLECTIONS.articles)
         .doc(_id as string)
         .remove();
   });

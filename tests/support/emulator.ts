@@ -12,7 +12,7 @@ export type CloudApp = ReturnType<typeof tcb.init>;
 export type Database = ReturnType<CloudApp['database']>;
 
 export interface TestEmulator {
-  /** serviceUrl of the emulator, e.g. http://127.0.0.1:PORT/ (set TCB_SERVICE_URL to it). */
+  /** serviceUrl of the emulator, e.g. http://127.0.0.1:PORT/ (startEmulatorForFunctions points the functions at it). */
   url: string;
   /** Folder holding the journals, in case a test wants to look at the files. */
   dataDir: string;

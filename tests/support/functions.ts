@@ -1,24 +1,22 @@
 /**
  * Running a cloud function's main() in a test against a fresh emulator, as the function runs in
- * the cloud: through the real node-sdk, found by TCB_SERVICE_URL.
+ * the cloud: through the real node-sdk, pointed at the emulator by the environment (localCloudEnvironment).
  */
 import type { Envelope } from '../../miniprogram/contracts/envelope';
-import { resetCloudApp } from '../../core/runtime/cloud';
+import { useLocalCloudEnvironment } from '../../local/emulator/client';
 import { startTestEmulator, type TestEmulator } from './emulator';
 
 /**
- * A fresh emulator that the functions' cloud app talks to: TCB_SERVICE_URL points at it and the
- * cached app is dropped (so it is made again for this URL); close() undoes both.
+ * A fresh emulator that the functions' cloud app talks to: the environment points at it
+ * (localCloudEnvironment; core/runtime/cloud.ts makes a new app when the settings change); close() undoes it.
  */
 export async function startEmulatorForFunctions(): Promise<TestEmulator> {
   const emulator = await startTestEmulator();
-  process.env.TCB_SERVICE_URL = emulator.url;
-  resetCloudApp();
+  const restoreEnvironment = useLocalCloudEnvironment(emulator.url);
   return {
     ...emulator,
     async close() {
-      delete process.env.TCB_SERVICE_URL;
-      resetCloudApp();
+      restoreEnvironment();
       await emulator.close();
     },
   };

@@ -4,9 +4,10 @@
  * miniprogram-simulate gives Component/Behavior and a stubbed `wx`, but no App/getApp/Page, no
  * wx.cloud, a storage that forgets everything, and no page-meta behaviour. This file adds:
  * - `getApp()` / `App()` with a typed globalData, and `Page()` that fails loudly (pages use Component());
- * - `wx.cloud` whose callFunction answers from a handler the test gives (the service layer above it
- *   — services/cloud.ts and services/articles.ts — runs for real);
- * - a working in-memory storage, a configurable WeChat font scale, recorded navigation and toasts;
+ * - the `wx` APIs the browser preview has too, from the same modules (local/wx/: callbacks, storage,
+ *   system, navigation, interaction, cloud, page-meta), so a behaviour fixed there is fixed for both;
+ *   only the ends differ: wx.cloud answers from a handler the test gives (services/cloud.ts above it runs
+ *   for real), storage is a Map, navigation, toasts, modals and image previews are recorded;
  * - `<page-meta root-font-size>` applied to document.documentElement, as the real page-meta does.
  *
  * Usage in a jest test (project "pages", jsdom):
@@ -16,7 +17,14 @@
  *   expect(harness.navigations).toEqual([{ kind: 'navigateTo', url: '/reading/article/index?id=a1' }]);
  */
 import path from 'node:path';
-import { createPrivacySimulation, type PrivacySimulation } from '../../local/preview/client/wx/privacy';
+import { ApiFailure } from '../../local/wx/callbacks';
+import { cloudApis } from '../../local/wx/cloud';
+import { interactionApis, type ModalAnswer } from '../../local/wx/interaction';
+import { navigationApis } from '../../local/wx/navigation';
+import { PAGE_META_PROPERTIES, resolveFontSize } from '../../local/wx/page-meta';
+import { storageApis, type KeyValueStore } from '../../local/wx/storage';
+import { appBaseInfo, deviceInfo, menuButtonRect, systemInfo, windowInfo } from '../../local/wx/system';
+import { createPrivacySimulation, type PrivacySimulation } from '../../local/wx/privacy';
 
 /**
  * The slice of miniprogram-simulate / j-component this shim uses, typed here on purpose: their
@@ -81,6 +89,8 @@ export interface Harness {
   cloudCalls: CloudCall[];
   navigations: Navigation[];
   toasts: string[];
+  /** Title and content of each wx.showModal. */
+  modals: Array<{ title: string; content: string }>;
   previews: Array<{ current: string; urls: string[] }>;
   storage: Map<string, unknown>;
   /** Replace the cloud handler mid-test (e.g. fail first, then succeed on retry). */
@@ -91,6 +101,8 @@ export interface Harness {
   privacy: PrivacySimulation;
   /** How often wx.openPrivacyContract showed the contract. */
   contractsOpened: number;
+  /** How the next wx.showModal calls are answered (default: confirmed). */
+  setModalAnswer(answer: ModalAnswer): void;
 }
 
 export interface InstallOptions {
@@ -103,53 +115,46 @@ export interface InstallOptions {
 }
 
 type AnyRecord = Record<string, unknown>;
-type Callbacks = {
-  success?: (res: AnyRecord) => void;
-  fail?: (err: AnyRecord) => void;
-  complete?: (res: AnyRecord) => void;
-};
 
-/** Runs a wx-style async API: callbacks when given, else a promise. */
-function wxAsync(name: string, run: () => AnyRecord) {
-  return (options: Callbacks = {}): Promise<AnyRecord> | undefined => {
-    const result = { errMsg: `${name}:ok`, ...run() };
-    if (options.success || options.fail || options.complete) {
-      setTimeout(() => {
-        options.success?.(result);
-        options.complete?.(result);
-      }, 0);
-      return undefined;
-    }
-    return Promise.resolve(result);
+/** A store in a Map (the page tests read the Map directly). */
+function mapStore(map: Map<string, unknown>): KeyValueStore {
+  return {
+    has: (key) => map.has(key),
+    get: (key) => map.get(key),
+    set: (key, value) => void map.set(key, value),
+    delete: (key) => void map.delete(key),
+    keys: () => [...map.keys()],
+    bytes: () => [...map.values()].reduce<number>((sum, value) => sum + JSON.stringify(value ?? '').length * 2, 0),
   };
 }
 
 const PAGE_META_ID = 'page-meta';
 
 /** Re-register <page-meta> so root-font-size reaches the document root like on a phone. */
-function registerPageMeta(): void {
+function registerPageMeta(systemFontScale: () => number): void {
+  const applyRootFontSize = (value: string): void => {
+    doc().documentElement.style.fontSize = value ? resolveFontSize(value, systemFontScale()) : '';
+  };
   jComponent.register({
     id: PAGE_META_ID,
     tagName: 'wx-page-meta',
     template: '<slot/>',
     properties: {
-      rootFontSize: { type: String, value: '', observer: applyRootFontSize },
-      pageFontSize: { type: String, value: '' },
+      ...PAGE_META_PROPERTIES,
+      rootFontSize: { ...PAGE_META_PROPERTIES.rootFontSize, observer: applyRootFontSize },
     },
   });
-}
-
-function applyRootFontSize(value: string): void {
-  doc().documentElement.style.fontSize = value === 'system' ? '' : value;
 }
 
 export function installMiniprogram(options: InstallOptions = {}): Harness {
   let cloudHandler: CloudHandler = options.cloud ?? (() => new Error('no cloud handler installed'));
   let systemFontScale = options.systemFontScale ?? 1;
+  let modalAnswer: ModalAnswer = { confirm: true, cancel: false };
   const harness: Harness = {
     cloudCalls: [],
     navigations: [],
     toasts: [],
+    modals: [],
     previews: [],
     storage: new Map(),
     setCloud(handler) {
@@ -161,6 +166,9 @@ export function installMiniprogram(options: InstallOptions = {}): Harness {
     // Replaced just below; the simulation needs the harness to count contract openings.
     privacy: undefined as unknown as PrivacySimulation,
     contractsOpened: 0,
+    setModalAnswer(answer) {
+      modalAnswer = answer;
+    },
   };
   let privacyAgreed = options.privacyAgreed ?? false;
   harness.privacy = createPrivacySimulation({
@@ -184,63 +192,60 @@ export function installMiniprogram(options: InstallOptions = {}): Harness {
   g.Page = () => {
     throw new Error('Page() is not supported by miniprogram-simulate: write pages with Component()');
   };
-  registerPageMeta();
+  registerPageMeta(() => systemFontScale);
   doc().documentElement.style.fontSize = '';
 
-  const navigate =
+  const record =
     (kind: Navigation['kind']) =>
-    (opts: Callbacks & { url?: string } = {}) => {
-      harness.navigations.push({ kind, url: opts.url ?? '' });
-      return wxAsync(kind, () => ({}))(opts);
-    };
+    (url: string): void =>
+      void harness.navigations.push({ kind, url });
 
   Object.assign(g.wx, {
-    cloud: {
-      init() {},
-      async callFunction({ name, data }: { name: string; data: AnyRecord }) {
-        harness.cloudCalls.push({ name, data });
-        // Settle on a later macrotask, like a real network round trip: the loading state renders first.
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        const result = await cloudHandler(name, data);
-        if (result instanceof Error)
-          throw Object.assign(result, { errCode: -1, errMsg: `cloud.callFunction:fail ${result.message}` });
-        return { errMsg: 'cloud.callFunction:ok', requestID: `req-${harness.cloudCalls.length}`, result };
-      },
-      async getTempFileURL({ fileList }: { fileList: string[] }) {
-        return {
-          errMsg: 'cloud.getTempFileURL:ok',
-          fileList: fileList.map((fileID) => {
+    cloud: cloudApis(
+      {
+        async callFunction(name, data) {
+          harness.cloudCalls.push({ name, data });
+          // Settle on a later macrotask, like a real network round trip: the loading state renders first.
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          const result = await cloudHandler(name, data);
+          if (result instanceof Error) throw new ApiFailure('cloud.callFunction', result.message, { errCode: -1 });
+          return result;
+        },
+        async tempFileUrls(entries) {
+          return entries.map(({ fileID }) => {
             const url = tempFileUrl(fileID);
             return url === null
               ? { fileID, tempFileURL: '', status: 1, errMsg: 'STORAGE_FILE_NONEXIST' }
               : { fileID, tempFileURL: url, status: 0, errMsg: 'ok' };
-          }),
-        };
+          });
+        },
       },
-    },
-    getStorageSync: (key: string) => (harness.storage.has(key) ? harness.storage.get(key) : ''),
-    setStorageSync: (key: string, value: unknown) => void harness.storage.set(key, value),
-    removeStorageSync: (key: string) => void harness.storage.delete(key),
-    clearStorageSync: () => harness.storage.clear(),
-    getAppBaseInfo: () => ({
-      SDKVersion: '3.7.12',
-      language: 'zh_CN',
-      theme: 'light',
-      fontSizeScaleFactor: systemFontScale,
+      'req',
+    ),
+    ...storageApis(mapStore(harness.storage)),
+    getAppBaseInfo: () => appBaseInfo(systemFontScale),
+    getWindowInfo: () => windowInfo(),
+    getDeviceInfo: deviceInfo,
+    getSystemInfoSync: () => systemInfo(systemFontScale),
+    getMenuButtonBoundingClientRect: menuButtonRect,
+    ...navigationApis({
+      navigateTo: record('navigateTo'),
+      redirectTo: record('redirectTo'),
+      switchTab: record('switchTab'),
+      reLaunch: record('reLaunch'),
+      navigateBack: (delta) => record('navigateBack')(String(delta)),
     }),
-    navigateTo: navigate('navigateTo'),
-    switchTab: navigate('switchTab'),
-    redirectTo: navigate('redirectTo'),
-    reLaunch: navigate('reLaunch'),
-    showToast: (opts: Callbacks & { title?: string } = {}) => {
-      harness.toasts.push(opts.title ?? '');
-      return wxAsync('showToast', () => ({}))(opts);
-    },
+    ...interactionApis({
+      showToast: (toast) => void harness.toasts.push(toast.title),
+      hideToast: () => undefined,
+      showModal: async (modal) => {
+        harness.modals.push({ title: String(modal.title ?? ''), content: String(modal.content ?? '') });
+        return modalAnswer;
+      },
+      showActionSheet: async () => null,
+      showImageViewer: (urls, current) => void harness.previews.push({ current, urls }),
+    }),
     ...harness.privacy.apis,
-    previewImage: (opts: Callbacks & { current: string; urls: string[] }) => {
-      harness.previews.push({ current: opts.current, urls: opts.urls });
-      return wxAsync('previewImage', () => ({}))(opts);
-    },
   });
   return harness;
 }

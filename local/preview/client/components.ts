@@ -15,23 +15,6 @@ const registeredIds = new Map<string, string>();
 const descriptors = new Map<string, ComponentDescriptor>();
 let loading: ComponentDescriptor | null = null;
 
-const PAGE_LIFECYCLES = [
-  'onLoad',
-  'onShow',
-  'onReady',
-  'onHide',
-  'onUnload',
-  'onPullDownRefresh',
-  'onReachBottom',
-  'onShareAppMessage',
-  'onShareTimeline',
-  'onAddToFavorites',
-  'onPageScroll',
-  'onResize',
-  'onTabItemTap',
-  'onSaveExitState',
-];
-
 export function componentIdOf(path: string): string | undefined {
   return registeredIds.get(path);
 }
@@ -177,5 +160,3 @@ export function registerComponents(list: ComponentDescriptor[]): void {
     }
   }
 }
-
-export const LIFECYCLE_NAMES = PAGE_LIFECYCLES;

@@ -33,7 +33,3 @@ export function requireModule(id: string): unknown {
   }
   return module.exports;
 }
-
-export function isDefined(id: string): boolean {
-  return factories.has(id);
-}

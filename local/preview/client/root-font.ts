@@ -4,11 +4,6 @@
  */
 const DEFAULT_ROOT_FONT = '16px';
 
-export function resolveFontSize(value: string, systemScale: number): string {
-  if (value === 'system') return `${16 * systemScale}px`;
-  return /^\d+(\.\d+)?$/.test(value) ? `${value}px` : value;
-}
-
 export function applyRootFontSize(): void {
   const visible = document.querySelector<HTMLElement>('.wxp-page-frame:not([hidden]) [data-wx-page]');
   document.documentElement.style.fontSize = visible?.dataset.rootFontSize || DEFAULT_ROOT_FONT;

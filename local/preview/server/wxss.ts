@@ -67,9 +67,6 @@ export const BUILT_IN_TAGS = new Set([
   'official-account',
 ]);
 
-/** Selector for the root element of every page (the preview marks it with this attribute). */
-export const PAGE_ROOT_SELECTOR = '[data-wx-page]';
-
 export interface WxssScope {
   /** exparser class prefix of the component ('' = unscoped, used for app.wxss). */
   classPrefix: string;

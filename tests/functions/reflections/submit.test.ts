@@ -5,7 +5,6 @@
  */
 import type { ReflectionAnswer, ReflectionPage } from '../../../miniprogram/contracts/reflections';
 import { reflectionId, sortKeyOf } from '../../../core/reflections/document';
-import { resetCloudApp } from '../../../core/runtime/cloud';
 import { startRequestCounter, type RequestCounter } from '../../support/request-counter';
 import {
   CONTENT,
@@ -253,11 +252,9 @@ describe('database calls, counted at the emulator', () => {
   beforeAll(async () => {
     counter = await startRequestCounter(env().url);
     process.env.TCB_SERVICE_URL = counter.url;
-    resetCloudApp();
   });
   afterAll(async () => {
     process.env.TCB_SERVICE_URL = env().url;
-    resetCloudApp();
     await counter.close();
   });
 

@@ -1,6 +1,12 @@
 // shell/offline-cache.ts against the simulated wx storage: copies come back, the budget holds, the oldest go first.
-import { MAX_BYTES, MAX_ENTRIES, readCopy, saveCopy, savedKeys } from '../../../miniprogram/shell/offline-cache';
+import { MAX_BYTES, MAX_ENTRIES, readCopy, saveCopy } from '../../../miniprogram/shell/offline-cache';
 import { installMiniprogram } from '../../support/simulate';
+
+/** The keys the cache's index in wx storage lists, oldest first. */
+function savedKeys(): string[] {
+  const index: unknown = wx.getStorageSync('offline.index');
+  return Array.isArray(index) ? index.map((entry: { key: string }) => entry.key) : [];
+}
 
 describe('offline cache', () => {
   test('a saved copy comes back with the moment it was saved; an unknown key gives null', () => {

@@ -36,18 +36,16 @@ function seedSession(id: string): SessionResponse {
 interface FileDoubles {
   downloads: string[];
   opened: AnyRecord[];
-  modals: AnyRecord[];
   /** Call to let the pending download finish. */
   finishDownload: (outcome: { statusCode: number } | 'network-error') => void;
   progress: (percent: number) => void;
 }
 
-/** wx.downloadFile / openDocument / showModal doubles: the download waits until the test finishes it. */
+/** wx.downloadFile / openDocument doubles: the download waits until the test finishes it (modals: harness.modals). */
 function installFileDoubles(openFails = false): FileDoubles {
   const doubles: FileDoubles = {
     downloads: [],
     opened: [],
-    modals: [],
     finishDownload: () => undefined,
     progress: () => undefined,
   };
@@ -71,9 +69,6 @@ function installFileDoubles(openFails = false): FileDoubles {
         () => (openFails ? options.fail({ errMsg: 'openDocument:fail filetype not supported' }) : options.success()),
         0,
       );
-    },
-    showModal(options: AnyRecord) {
-      doubles.modals.push({ title: options.title, content: options.content });
     },
     setNavigationBarTitle() {},
   });
@@ -209,7 +204,7 @@ describe('课程资料', () => {
 
   test('a file downloads with progress and opens in the document viewer', async () => {
     const files = installFileDoubles();
-    installMiniprogram({ cloud: () => listing([slides]) });
+    const harness = installMiniprogram({ cloud: () => listing([slides]) });
     const page = await openPage('training/materials/index');
     const item = select(page, '.material-list', '.material');
 
@@ -223,46 +218,46 @@ describe('课程资料', () => {
     await settle();
     expect(files.opened).toEqual([{ filePath: 'wxfile://tmp/lecture.pdf', fileType: 'pdf' }]);
     expect(select(page, '.material-list', '.material__progress')).toBeUndefined();
-    expect(files.modals).toEqual([]);
+    expect(harness.modals).toEqual([]);
   });
 
   test('a failed download says so in Chinese, and nothing is opened', async () => {
     const files = installFileDoubles();
-    installMiniprogram({ cloud: () => listing([slides]) });
+    const harness = installMiniprogram({ cloud: () => listing([slides]) });
     const page = await openPage('training/materials/index');
     await tap(select(page, '.material-list', '.material'));
     files.finishDownload('network-error');
     await settle();
     expect(files.opened).toEqual([]);
-    expect(files.modals).toEqual([{ title: '无法打开资料', content: '文件下载失败，请检查网络后重试' }]);
+    expect(harness.modals).toEqual([{ title: '无法打开资料', content: '文件下载失败，请检查网络后重试' }]);
     expect(text(select(page, '.material-list', '.material__error'))).toBe('文件下载失败，请检查网络后重试');
   });
 
   test('an expired address (HTTP 403) and a viewer that cannot open the file are explained too', async () => {
     let files = installFileDoubles();
-    installMiniprogram({ cloud: () => listing([slides]) });
+    const harness = installMiniprogram({ cloud: () => listing([slides]) });
     let page = await openPage('training/materials/index');
     await tap(select(page, '.material-list', '.material'));
     files.finishDownload({ statusCode: 403 });
     await settle();
-    expect(files.modals[0].content).toBe('文件下载失败（服务器返回 403），请稍后重试');
+    expect(harness.modals[0].content).toBe('文件下载失败（服务器返回 403），请稍后重试');
 
     files = installFileDoubles(true);
     page = await openPage('training/materials/index');
     await tap(select(page, '.material-list', '.material'));
     files.finishDownload({ statusCode: 200 });
     await settle();
-    expect(files.modals[0].content).toBe('文件已下载，但无法打开，请确认手机上有可以打开该文件的应用');
+    expect(harness.modals[1].content).toBe('文件已下载，但无法打开，请确认手机上有可以打开该文件的应用');
   });
 
   test('a file without an address is not downloaded', async () => {
     const files = installFileDoubles();
     const unavailable = withDownloadUrl(slides, null);
-    installMiniprogram({ cloud: () => listing([unavailable]) });
+    const harness = installMiniprogram({ cloud: () => listing([unavailable]) });
     const page = await openPage('training/materials/index');
     expect(text(select(page, '.material-list', '.material__note'))).toBe('暂时无法打开');
     await tap(select(page, '.material-list', '.material'));
     expect(files.downloads).toEqual([]);
-    expect(files.modals).toEqual([{ title: '无法打开资料', content: '文件暂时无法获取，请下拉刷新后重试' }]);
+    expect(harness.modals).toEqual([{ title: '无法打开资料', content: '文件暂时无法获取，请下拉刷新后重试' }]);
   });
 });

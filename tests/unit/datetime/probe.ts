@@ -6,7 +6,6 @@ import {
   datesBetween,
   formatDateCn,
   formatDateRangeCn,
-  formatShanghaiDateTime,
   normalizeCalendarDate,
   normalizeInstant,
   shanghaiClock,
@@ -31,7 +30,6 @@ const answers = {
   clocks: instants.map((iso) => shanghaiClock(iso)),
   epochClocks: instants.map((iso) => shanghaiClock(Date.parse(iso))),
   dateClocks: instants.map((iso) => shanghaiClock(new Date(iso))),
-  formatted: instants.map((iso) => formatShanghaiDateTime(iso)),
   fromDateObject: normalizeCalendarDate(new Date('2024-11-18T16:30:00Z')),
   instants: [shanghaiInstant('2024-11-19'), shanghaiInstant('2024-11-19', '14:30')],
   // Stored timestamps typed without a zone are Shanghai wall-clock time.

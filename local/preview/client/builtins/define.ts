@@ -1,6 +1,5 @@
 /** Registers a WeChat built-in (<view>, <image>, …) as a j-component whose element is <wx-NAME>. */
 import * as jComponent from 'j-component';
-import * as exparser from 'miniprogram-exparser';
 import type { ComponentCaller } from 'miniprogram-exparser';
 
 export type BuiltIn = ComponentCaller;
@@ -33,10 +32,4 @@ export function nativeChild<K extends keyof HTMLElementTagNameMap>(
   created.className = className;
   dom.insertBefore(created, dom.firstChild);
   return created;
-}
-
-/** The page or component whose template holds this built-in. */
-export function ownerOf(component: BuiltIn): ComponentCaller | null {
-  const host = component._exparserNode.ownerShadowRoot?.getHostNode();
-  return host ? exparser.Element.getMethodCaller(host) : null;
 }

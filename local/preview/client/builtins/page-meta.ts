@@ -4,7 +4,8 @@
  */
 import { renderNavBar } from '../chrome/nav-bar';
 import { currentPages } from '../page-stack';
-import { applyRootFontSize, resolveFontSize } from '../root-font';
+import { PAGE_META_PROPERTIES, resolveFontSize } from '../../../wx/page-meta';
+import { applyRootFontSize } from '../root-font';
 import { fontSizeScaleFactor } from '../wx/system';
 import { defineBuiltIn } from './define';
 import type { BuiltIn } from './define';
@@ -27,14 +28,7 @@ function applyPageMeta(this: BuiltIn): void {
 }
 
 defineBuiltIn('page-meta', {
-  properties: {
-    rootFontSize: { type: String, value: '' },
-    pageFontSize: { type: String, value: '' },
-    pageStyle: { type: String, value: '' },
-    backgroundColor: { type: String, value: '' },
-    backgroundTextStyle: { type: String, value: '' },
-    scrollTop: { type: String, value: '' },
-  },
+  properties: PAGE_META_PROPERTIES,
   observers: { '**': applyPageMeta },
   lifetimes: { attached: applyPageMeta },
 });

@@ -2,6 +2,7 @@
  * What WeChat draws above a page — toast, loading, modal, action sheet, share sheet, image
  * viewer, document viewer — drawn inside the phone frame with WeChat's look.
  */
+import type { ModalAnswer, ModalOptions, ToastOptions } from '../../../wx/interaction';
 function layer(): HTMLElement {
   const element = document.getElementById('wx-overlays');
   if (!element) throw new Error('预览页面缺少 #wx-overlays');
@@ -21,14 +22,6 @@ function element<K extends keyof HTMLElementTagNameMap>(
 
 let toastNode: HTMLElement | null = null;
 let toastTimer: ReturnType<typeof setTimeout> | undefined;
-
-export interface ToastOptions {
-  title: string;
-  icon?: 'success' | 'error' | 'loading' | 'none';
-  duration?: number;
-  mask?: boolean;
-  isLoading?: boolean;
-}
 
 const TOAST_ICONS: Record<string, string> = { success: '✓', error: '✕', loading: '' };
 
@@ -55,19 +48,7 @@ export function hideToast(): void {
   toastNode = null;
 }
 
-export interface ModalOptions extends Record<string, unknown> {
-  title?: string;
-  content?: string;
-  showCancel?: boolean;
-  cancelText?: string;
-  cancelColor?: string;
-  confirmText?: string;
-  confirmColor?: string;
-  editable?: boolean;
-  placeholderText?: string;
-}
-
-export function showModal(options: ModalOptions): Promise<{ confirm: boolean; cancel: boolean; content?: string }> {
+export function showModal(options: ModalOptions): Promise<ModalAnswer> {
   return new Promise((resolve) => {
     const mask = element('div', 'wxp-mask');
     const dialog = element('div', 'wxp-modal');

@@ -9,24 +9,20 @@ import { PREVIEW_SOURCE } from '../../identities';
 import { boot } from '../boot-config';
 import { identityHeaders } from '../identity';
 import { reportUnsupported } from '../notices';
-import type { TempFileRequestEntry } from '../../storage-bridge';
-import { ApiFailure, asyncApi } from './async-api';
+import { ApiFailure, asyncApi } from '../../../wx/callbacks';
+import { cloudApis } from '../../../wx/cloud';
 import { resolveCloudFile, tempFileUrls } from './cloud-storage';
 import { downloadFile } from './download';
 
-let requestCounter = 0;
-
-async function callFunction(options: { name?: unknown; data?: unknown }): Promise<Record<string, unknown>> {
-  if (typeof options.name !== 'string' || options.name === '') {
-    throw new ApiFailure('cloud.callFunction', 'parameter.name should be a non-empty string');
-  }
-  const url = `${boot.functionsBaseUrl}/functions/${encodeURIComponent(options.name)}`;
+/** callFunction's transport: POST the event to the functions host, as the chosen identity. */
+async function callHostFunction(name: string, data: Record<string, unknown>): Promise<unknown> {
+  const url = `${boot.functionsBaseUrl}/functions/${encodeURIComponent(name)}`;
   let response: Response;
   try {
     response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-wx-source': PREVIEW_SOURCE, ...identityHeaders() },
-      body: JSON.stringify(options.data ?? {}),
+      body: JSON.stringify(data),
     });
   } catch (error) {
     throw new ApiFailure('cloud.callFunction', `本地函数服务无法连接（${url}）：${(error as Error).message}`, {
@@ -38,39 +34,13 @@ async function callFunction(options: { name?: unknown; data?: unknown }): Promis
     throw new ApiFailure(
       'cloud.callFunction',
       `errCode: -404011 cloud function execution error | ${response.status} ${text.slice(0, 300)}`,
-      {
-        errCode: -404011,
-      },
+      { errCode: -404011 },
     );
   }
-  let result: unknown;
   try {
-    result = text === '' ? undefined : JSON.parse(text);
+    return text === '' ? undefined : JSON.parse(text);
   } catch {
-    throw new ApiFailure('cloud.callFunction', `函数 ${options.name} 的回答不是 JSON：${text.slice(0, 200)}`);
-  }
-  requestCounter += 1;
-  return { result, requestID: `preview-${requestCounter}` };
-}
-
-function fileEntries(apiName: string, fileList: unknown): TempFileRequestEntry[] {
-  if (!Array.isArray(fileList) || fileList.length === 0) {
-    throw new ApiFailure(apiName, 'parameter.fileList should be a non-empty Array');
-  }
-  return fileList.map((entry: unknown) => {
-    if (typeof entry === 'string') return { fileID: entry };
-    const record = (entry ?? {}) as { fileID?: unknown; maxAge?: unknown };
-    const fileID = String(record.fileID ?? '');
-    return typeof record.maxAge === 'number' ? { fileID, maxAge: record.maxAge } : { fileID };
-  });
-}
-
-async function getTempFileURL(options: { fileList?: unknown }): Promise<Record<string, unknown>> {
-  const entries = fileEntries('cloud.getTempFileURL', options.fileList);
-  try {
-    return { fileList: await tempFileUrls(entries) };
-  } catch (error) {
-    throw new ApiFailure('cloud.getTempFileURL', (error as Error).message, { errCode: -1 });
+    throw new ApiFailure('cloud.callFunction', `函数 ${name} 的回答不是 JSON：${text.slice(0, 200)}`);
   }
 }
 
@@ -109,9 +79,7 @@ function unsupported(name: string) {
 }
 
 export const cloud = {
-  init: () => undefined,
-  callFunction: asyncApi('cloud.callFunction', callFunction),
-  getTempFileURL: asyncApi('cloud.getTempFileURL', getTempFileURL),
+  ...cloudApis({ callFunction: callHostFunction, tempFileUrls }, 'preview'),
   uploadFile: unsupported('uploadFile'),
   downloadFile: asyncApi('cloud.downloadFile', cloudDownloadFile),
   deleteFile: unsupported('deleteFile'),

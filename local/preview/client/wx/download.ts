@@ -3,8 +3,8 @@
  * the bytes arrive), keeps it as a blob: URL for tempFilePath — which wx.openDocument and
  * <image> accept. Returns a DownloadTask when callbacks are used, a Promise otherwise.
  */
-import { deliverToCallbacks } from './async-api';
-import type { Callbacks } from './async-api';
+import { deliverToCallbacks } from '../../../wx/callbacks';
+import type { Callbacks } from '../../../wx/callbacks';
 
 type ProgressListener = (update: {
   progress: number;

@@ -12,7 +12,6 @@ import {
   showModal,
   showToast,
 } from '../chrome/overlays';
-import type { ModalOptions, ToastOptions } from '../chrome/overlays';
 import { renderNavBar } from '../chrome/nav-bar';
 import { reportUnsupported } from '../notices';
 import {
@@ -25,29 +24,14 @@ import {
   switchTab,
   topPage,
 } from '../page-stack';
-import { ApiFailure, asyncApi } from './async-api';
+import { ApiFailure, asyncApi } from '../../../wx/callbacks';
+import { interactionApis } from '../../../wx/interaction';
+import { navigationApis, type Navigator } from '../../../wx/navigation';
 import { cloud } from './cloud';
 import { downloadFile, downloadedTypes } from './download';
 import { previewPrivacy } from './privacy-preview';
 import { storageApis } from './storage';
 import { appBaseInfo, deviceInfo, menuButtonRect, systemInfo, windowInfo } from './system';
-
-function navigation(name: string, run: (options: { url?: string; delta?: number }) => Promise<void>) {
-  return asyncApi(name, async (options: { url?: string; delta?: number }) => {
-    try {
-      await run(options);
-    } catch (error) {
-      throw new ApiFailure(name, (error as Error).message);
-    }
-    renderNavBar();
-    return {};
-  });
-}
-
-function requireUrl(options: { url?: string }): string {
-  if (typeof options.url !== 'string' || options.url === '') throw new Error('parameter.url should be String');
-  return options.url;
-}
 
 function unsupportedApi(name: string) {
   return (options?: { fail?: (error: unknown) => void; complete?: (error: unknown) => void }) => {
@@ -61,6 +45,24 @@ function unsupportedApi(name: string) {
     return Promise.reject(error);
   };
 }
+
+/** The page stack moves; the navigation bar then shows the new top page. */
+const afterMove =
+  (move: (target: string) => Promise<void>) =>
+  async (target: string): Promise<void> => {
+    await move(target);
+    renderNavBar();
+  };
+const pageStack: Navigator = {
+  navigateTo: afterMove(navigateTo),
+  redirectTo: afterMove(redirectTo),
+  switchTab: afterMove(switchTab),
+  reLaunch: afterMove(reLaunch),
+  navigateBack: async (delta) => {
+    await navigateBack(delta);
+    renderNavBar();
+  },
+};
 
 const implemented: Record<string, unknown> = {
   ...storageApis,
@@ -102,11 +104,7 @@ const implemented: Record<string, unknown> = {
   ...previewPrivacy.apis,
   vibrateShort: asyncApi('vibrateShort', () => ({})),
 
-  navigateTo: navigation('navigateTo', (options) => navigateTo(requireUrl(options))),
-  redirectTo: navigation('redirectTo', (options) => redirectTo(requireUrl(options))),
-  switchTab: navigation('switchTab', (options) => switchTab(requireUrl(options))),
-  reLaunch: navigation('reLaunch', (options) => reLaunch(requireUrl(options))),
-  navigateBack: navigation('navigateBack', (options) => navigateBack(options.delta ?? 1)),
+  ...navigationApis(pageStack),
   startPullDownRefresh: asyncApi('startPullDownRefresh', () => {
     startPullDownRefresh();
     return {};
@@ -156,40 +154,7 @@ const implemented: Record<string, unknown> = {
   setBackgroundColor: asyncApi('setBackgroundColor', () => ({})),
   setBackgroundTextStyle: asyncApi('setBackgroundTextStyle', () => ({})),
 
-  showToast: asyncApi('showToast', (options: Partial<ToastOptions>) => {
-    showToast({ ...options, title: String(options.title ?? '') });
-    return {};
-  }),
-  hideToast: asyncApi('hideToast', () => {
-    hideToast();
-    return {};
-  }),
-  showLoading: asyncApi('showLoading', (options: { title?: string; mask?: boolean }) => {
-    showToast({ title: String(options.title ?? ''), mask: options.mask, isLoading: true });
-    return {};
-  }),
-  hideLoading: asyncApi('hideLoading', () => {
-    hideToast();
-    return {};
-  }),
-  showModal: asyncApi('showModal', async (options: ModalOptions) => showModal(options)),
-  showActionSheet: asyncApi(
-    'showActionSheet',
-    async (options: { itemList?: string[]; itemColor?: string; alertText?: string }) => {
-      const index = await showActionSheet(options.itemList ?? [], {
-        title: options.alertText,
-        itemColor: options.itemColor,
-      });
-      if (index === null) throw new ApiFailure('showActionSheet', 'cancel');
-      return { tapIndex: index };
-    },
-  ),
-  previewImage: asyncApi('previewImage', (options: { urls?: string[]; current?: string }) => {
-    const urls = options.urls ?? [];
-    if (urls.length === 0) throw new ApiFailure('previewImage', 'parameter.urls should not be empty');
-    showImageViewer(urls, options.current ?? urls[0]);
-    return {};
-  }),
+  ...interactionApis({ showToast, hideToast, showModal, showActionSheet, showImageViewer }),
   downloadFile,
   openDocument: asyncApi('openDocument', (options: { filePath?: string; fileType?: string }) => {
     if (!options.filePath) throw new ApiFailure('openDocument', 'parameter.filePath should be String');

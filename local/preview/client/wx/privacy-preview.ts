@@ -4,7 +4,7 @@
  */
 import { showModal } from '../chrome/overlays';
 import { currentIdentity } from '../identity';
-import { createPrivacySimulation } from './privacy';
+import { createPrivacySimulation } from '../../../wx/privacy';
 
 const key = () => `wxp-privacy-agreed:${currentIdentity().openid}`;
 

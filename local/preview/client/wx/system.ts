@@ -1,12 +1,7 @@
-/** The device the preview pretends to be: a 375 × 812 phone at 2× with WeChat's usual chrome. */
-export const SCREEN = {
-  width: 375,
-  height: 812,
-  pixelRatio: 2,
-  statusBarHeight: 44,
-  navBarHeight: 44,
-  tabBarHeight: 50,
-};
+/** The preview's device answers: the shared phone (local/wx/system.ts) with this browser's window and font scale. */
+import * as phone from '../../../wx/system';
+
+export { deviceInfo, menuButtonRect } from '../../../wx/system';
 
 /** WeChat's font scale (设置 -> 字体大小); ?fontScale=1.3 in the preview URL simulates a larger setting. */
 export function fontSizeScaleFactor(): number {
@@ -14,57 +9,8 @@ export function fontSizeScaleFactor(): number {
   return Number.isFinite(value) && value > 0 ? value : 1;
 }
 
-export function windowInfo() {
-  const pages = document.getElementById('wx-pages');
-  const windowHeight = pages?.clientHeight || SCREEN.height - SCREEN.statusBarHeight - SCREEN.navBarHeight;
-  return {
-    pixelRatio: SCREEN.pixelRatio,
-    screenWidth: SCREEN.width,
-    screenHeight: SCREEN.height,
-    windowWidth: SCREEN.width,
-    windowHeight,
-    statusBarHeight: SCREEN.statusBarHeight,
-    screenTop: SCREEN.statusBarHeight + SCREEN.navBarHeight,
-    safeArea: {
-      left: 0,
-      right: SCREEN.width,
-      top: SCREEN.statusBarHeight,
-      bottom: SCREEN.height - 34,
-      width: SCREEN.width,
-      height: SCREEN.height - SCREEN.statusBarHeight - 34,
-    },
-  };
-}
+const windowHeight = (): number | undefined => document.getElementById('wx-pages')?.clientHeight || undefined;
 
-export function appBaseInfo() {
-  return {
-    SDKVersion: '3.4.0',
-    enableDebug: false,
-    language: 'zh_CN',
-    version: '8.0.50',
-    theme: 'light',
-    fontSizeScaleFactor: fontSizeScaleFactor(),
-    fontSizeSetting: Math.round(16 * fontSizeScaleFactor()),
-    host: { env: 'WeChat' },
-  };
-}
-
-export function deviceInfo() {
-  return {
-    brand: 'preview',
-    model: '浏览器预览 (375×812)',
-    system: 'iOS 17.0',
-    platform: 'devtools',
-    pixelRatio: SCREEN.pixelRatio,
-    benchmarkLevel: 1,
-  };
-}
-
-export function systemInfo() {
-  return { ...deviceInfo(), ...windowInfo(), ...appBaseInfo(), fontSizeSetting: appBaseInfo().fontSizeSetting };
-}
-
-export function menuButtonRect() {
-  const top = SCREEN.statusBarHeight + 6;
-  return { width: 87, height: 32, top, bottom: top + 32, left: SCREEN.width - 7 - 87, right: SCREEN.width - 7 };
-}
+export const windowInfo = () => phone.windowInfo(windowHeight());
+export const appBaseInfo = () => phone.appBaseInfo(fontSizeScaleFactor());
+export const systemInfo = () => phone.systemInfo(fontSizeScaleFactor(), windowHeight());

@@ -12,7 +12,7 @@
  *   fires the button's agreeprivacyauthorization event);
  * - openPrivacyContract shows the contract.
  */
-import { ApiFailure, asyncApi } from './async-api';
+import { ApiFailure, asyncApi } from './callbacks';
 
 export const PRIVACY_CONTRACT_NAME = '《履职学堂小程序隐私保护指引》';
 

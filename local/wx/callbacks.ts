@@ -1,6 +1,7 @@
 /**
- * WeChat's calling convention for asynchronous APIs: success/fail/complete callbacks, or a
- * Promise when none is given; results carry errMsg "<name>:ok", failures "<name>:fail <why>".
+ * WeChat's calling convention for asynchronous APIs, shared by every simulated `wx` (browser preview and page
+ * tests): success/fail/complete callbacks, or a Promise when none is given; results carry errMsg "<name>:ok",
+ * failures "<name>:fail <why>".
  */
 export type Callbacks = {
   success?: (result: unknown) => void;
