@@ -229,15 +229,19 @@ describe('首页 banner', () => {
 });
 
 describe('首页 entries', () => {
-  test('every entry leads somewhere: 日程 switches tab, 课程资料 opens the materials, 字号 opens the control', async () => {
+  test('every entry leads somewhere: 日程 研讨 我的 switch tab, 课程资料 文章 open a page, 字号 opens the control', async () => {
     const harness = installMiniprogram({ cloud: withTraining(() => page([summary('a1', '标题')])) });
     const home = await openPage('pages/home/index');
     await tap(select(home, '.entry--schedule'));
     await tap(select(home, '.entry--materials'));
+    await tap(select(home, '.entry--discuss'));
+    await tap(select(home, '.entry--me'));
     await tap(select(home, '.entry--articles'));
     expect(harness.navigations).toEqual([
       { kind: 'switchTab', url: '/pages/schedule/index' },
       { kind: 'navigateTo', url: '/training/materials/index' },
+      { kind: 'switchTab', url: '/pages/discuss/index' },
+      { kind: 'switchTab', url: '/pages/me/index' },
       { kind: 'navigateTo', url: '/reading/list/index' },
     ]);
 
@@ -258,7 +262,7 @@ describe('首页 entries', () => {
     installMiniprogram({ cloud: withTraining(() => page([])) });
     const home = await openPage('pages/home/index');
     const texts = selectAll(home, '.entry__label, .entry__hint').map((node) => text(node).trim());
-    expect(texts.length).toBe(8);
+    expect(texts.length).toBe(12);
     for (const entryText of texts) expect([...entryText].length).toBeLessThanOrEqual(4);
   });
 });

@@ -26,9 +26,9 @@ const PREFIX = 'reflection-draft';
 export const DRAFT_SAVE_DELAY_MS = 800;
 
 /**
- * Whose drafts these are. WeChat keeps each user's storage apart already (storage is per user and
- * mini-program), so one key per phone user is per person. The one place to switch to the enrolment's
- * openid once the client learns it (the trainees service `me`).
+ * Whose drafts these are. WeChat keeps each user's storage apart (storage is per WeChat user and
+ * mini-program; the preview simulates the same per identity), so the phone user's own storage is
+ * already per person and the key needs no openid, which the client never learns.
  */
 export function draftOwner(): string {
   return 'self';

@@ -5,6 +5,7 @@
  * The preview identities are enrolled by `enrolPreviewIdentities` (straight into `trainees`), so this
  * flow does not depend on the demo roster of the local stack.
  */
+import { traineeOf } from '../../../local/preview/identities';
 import { COLLECTIONS } from '../../../core/database/collections';
 import type { E2EStack, Phone } from '../../support/e2e';
 
@@ -168,8 +169,10 @@ export async function openReviewQueue(phone: Phone): Promise<void> {
 
 /** The write page at the largest font step (超大), as an older reader may have chosen on 首页. */
 export async function openWriteAtLargestFont(phone: Phone): Promise<void> {
-  await phone.page.addInitScript(() =>
-    localStorage.setItem('wxp-storage:prefs.fontStep', JSON.stringify({ data: 'largest' })),
+  // wx storage in the preview is per simulated user (local/preview/client/wx/storage.ts).
+  await phone.page.addInitScript(
+    (key) => localStorage.setItem(key, JSON.stringify({ data: 'largest' })),
+    `wxp-storage:${traineeOf(3).openid}:prefs.fontStep`,
   );
   await openWriteWithText(phone);
 }

@@ -1,33 +1,38 @@
 /**
  * The preview's wx storage: the shared storage APIs (local/wx/storage.ts) on the browser's localStorage,
  * under a prefix so the preview's own settings and other sites' data never mix with the mini-program's.
- * Values keep their type (JSON-wrapped) and survive a reload, as on a phone.
+ * Values keep their type (JSON-wrapped) and survive a reload, as on a phone. As on WeChat, each user has
+ * storage of their own: the prefix names the simulated user, so switching identity never shows another
+ * person's drafts or saved copies.
  */
 import { storageApis as sharedStorageApis, type KeyValueStore } from '../../../wx/storage';
+import { currentIdentity } from '../identity';
 
-const PREFIX = 'wxp-storage:';
+const prefix = (): string => `wxp-storage:${currentIdentity().openid}:`;
 
 const localStore: KeyValueStore = {
-  has: (key) => localStorage.getItem(PREFIX + key) !== null,
+  has: (key) => localStorage.getItem(prefix() + key) !== null,
   get(key) {
     try {
-      return (JSON.parse(localStorage.getItem(PREFIX + key) ?? '') as { data: unknown }).data;
+      return (JSON.parse(localStorage.getItem(prefix() + key) ?? '') as { data: unknown }).data;
     } catch {
       return '';
     }
   },
-  set: (key, value) => localStorage.setItem(PREFIX + key, JSON.stringify({ data: value })),
-  delete: (key) => localStorage.removeItem(PREFIX + key),
+  set: (key, value) => localStorage.setItem(prefix() + key, JSON.stringify({ data: value })),
+  delete: (key) => localStorage.removeItem(prefix() + key),
   keys() {
+    const own = prefix();
     const found: string[] = [];
     for (let index = 0; index < localStorage.length; index += 1) {
       const key = localStorage.key(index);
-      if (key?.startsWith(PREFIX)) found.push(key.slice(PREFIX.length));
+      if (key?.startsWith(own)) found.push(key.slice(own.length));
     }
     return found;
   },
   bytes() {
-    return this.keys().reduce((sum, key) => sum + (localStorage.getItem(PREFIX + key)?.length ?? 0) * 2, 0);
+    const own = prefix();
+    return this.keys().reduce((sum, key) => sum + (localStorage.getItem(own + key)?.length ?? 0) * 2, 0);
   },
 };
 
