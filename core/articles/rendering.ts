@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ArticleBlock } from '../../miniprogram/contracts/articles';
-import type { NormalizedArticle, RenderedArticle } from './document';
+import type { NormalizedArticle, RenderedArticle } from './read-stored';
 import { markdownToBlocks } from './markdown';
 import { summaryOf } from './summary';
 

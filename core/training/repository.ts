@@ -10,7 +10,7 @@ import {
 } from '../../miniprogram/contracts/training';
 import { COLLECTIONS } from '../database/collections';
 import type { Database } from '../runtime/cloud';
-import { normalizeMaterial, normalizeSession, normalizeTraining } from './documents';
+import { normalizeMaterial, normalizeSession, normalizeTraining } from './read-stored';
 
 function rowsOf(result: { data?: unknown }): unknown[] {
   return Array.isArray(result.data) ? result.data : [];

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { withReaderFields } from '../../core/articles/admin';
-import type { ArticleDocument } from '../../core/articles/document';
+import type { ArticleDocument } from '../../core/articles/read-stored';
 import type { Database } from '../../core/runtime/cloud';
 import { COLLECTIONS } from '../../core/database/collections';
 import { insertMissing, type SeedResult } from '../insert-missing';

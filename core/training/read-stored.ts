@@ -21,7 +21,16 @@ import {
 } from '../../miniprogram/contracts/training';
 import { minutesOfDay, normalizeCalendarDate, normalizeClockTime } from '../../miniprogram/lib/datetime';
 import { partOfDayAt } from '../../miniprogram/lib/session-clock';
-import { finiteNumber, isFilled, isRecord, shown, text, textList, unwrapDate, wholeNumber } from '../documents/fields';
+import {
+  finiteNumber,
+  isFilled,
+  isRecord,
+  shown,
+  text,
+  textList,
+  unwrapDate,
+  wholeNumber,
+} from '../runtime/stored-fields';
 
 const MINUTES_PER_DAY = 24 * 60;
 const MAX_GROUPS = 1000;

@@ -16,7 +16,7 @@ import {
   type ReflectionView,
 } from '../../miniprogram/contracts/reflections';
 import { excerpt } from '../../miniprogram/lib/graphemes';
-import { isRecord, text, unwrapDate, wholeNumber } from '../documents/fields';
+import { isRecord, text, unwrapDate, wholeNumber } from '../runtime/stored-fields';
 import type { CheckVerdict } from './content-check';
 import type { HistoryEntry } from './status';
 
@@ -66,7 +66,7 @@ function statusOf(value: unknown): ReflectionStatus {
   return (REFLECTION_STATUSES as readonly unknown[]).includes(value) ? (value as ReflectionStatus) : 'pending';
 }
 
-/** The fields the service relies on, from whatever the database holds; null when not a reflection at all. */
+/** The fields the use cases rely on, from whatever the database holds; null when not a reflection at all. */
 export function readReflection(raw: unknown): ReflectionDocument | null {
   if (!isRecord(raw) || text(raw._id) === '' || text(raw.authorOpenid) === '') return null;
   const createdAt = unwrapDate(raw.createdAt);

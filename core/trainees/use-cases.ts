@@ -24,7 +24,7 @@ import {
 import { FIELD_MESSAGES, matchKey } from '../../miniprogram/lib/enrolment-fields';
 import type { Principal } from '../access/principal';
 import { AppError } from '../runtime/errors';
-import { rosterRowView, sameCode, type RosterRow } from './documents';
+import { rosterRowView, sameCode, type RosterRow } from './read-stored';
 import type { Course, TraineesRepository } from './repository';
 
 export interface TraineesDeps {

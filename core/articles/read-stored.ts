@@ -6,7 +6,7 @@
  */
 import type { ArticleBlock, ArticleByline, ArticleStatus } from '../../miniprogram/contracts/articles';
 import { normalizeCalendarDate, normalizeInstant, shanghaiClock } from '../../miniprogram/lib/datetime';
-import { isRecord, text, textList, unwrapDate } from '../documents/fields';
+import { isRecord, text, textList, unwrapDate } from '../runtime/stored-fields';
 
 export type { ArticleStatus };
 
