@@ -6,7 +6,8 @@
 import { STUDY_NOTE_CATEGORY, type ArticleStatus } from '../../miniprogram/contracts/articles';
 import { COLLECTIONS } from '../database/collections';
 import type { Database } from '../runtime/cloud';
-import { normalizeArticle, type ArticleDocument, type NormalizedArticle } from './read-stored';
+import { normalizeArticle, type NormalizedArticle } from './read-stored';
+import type { ArticleDocument } from './stored';
 import type { ListPosition } from './sort-key';
 
 export interface PublishedFilter {

@@ -6,7 +6,8 @@ import type { ReflectionStatus } from '../../miniprogram/contracts/reflections';
 import { COLLECTIONS } from '../database/collections';
 import { isRecord, text, unwrapDate, wholeNumber } from '../runtime/stored-fields';
 import type { Database } from '../runtime/cloud';
-import { readReflection, type ReflectionDocument } from './read-stored';
+import { readReflection } from './read-stored';
+import type { ReflectionDocument } from './stored';
 import type { HistoryEntry } from './status';
 
 /** Most history lines kept per reflection (a bound on the document's size; each move adds one). */

@@ -3,7 +3,7 @@
  * `storage.batchGetDownloadUrl`). A file whose address cannot be had is simply left without one: the list
  * still shows it, marked as not openable, instead of the whole answer failing.
  */
-import { TRAINING_LIMITS } from '../../miniprogram/contracts/training';
+import { TRAINING_LIMITS } from './limits';
 import { getCloudApp } from '../runtime/cloud';
 
 /** The port the use cases depend on, so rules can be tested without storage. */

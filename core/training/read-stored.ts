@@ -1,5 +1,6 @@
 /**
- * The forgiving read of the three training collections (see miniprogram/contracts/training.ts).
+ * The forgiving read of the three training collections (stored.ts) into the views of the contract
+ * (miniprogram/contracts/training.ts).
  * Organisers complete the schedule by hand in the console: a field that cannot be used becomes empty and
  * is named in `problems`, and the rest of the document is still shown. Only something that is not a
  * document at all (no object, no id) is dropped. One bad document must never break the overview.
