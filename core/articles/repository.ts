@@ -1,6 +1,6 @@
 /**
  * The `articles` collection through @cloudbase/node-sdk. Reads return documents after the forgiving read
- * (document.ts); what the database holds is never trusted to be well-formed. Every query here has its
+ * (read-stored.ts); what the database holds is never trusted to be well-formed. Every query here has its
  * index in core/database/collections.ts.
  */
 import { STUDY_NOTE_CATEGORY, type ArticleStatus } from '../../miniprogram/contracts/articles';
