@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { withReaderFields } from '../core/articles/admin';
-import type { ArticleDocument } from '../core/articles/document';
+import type { ArticleDocument } from '../core/articles/stored';
 
 const ARTICLES_DIR = path.join(__dirname, 'articles');
 

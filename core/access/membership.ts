@@ -4,7 +4,7 @@
  */
 import { isRole } from '../../miniprogram/contracts/people';
 import { COLLECTIONS } from '../database/collections';
-import { isRecord, text, wholeNumber } from '../documents/fields';
+import { isRecord, text, wholeNumber } from '../runtime/stored-fields';
 import type { Database } from '../runtime/cloud';
 import type { Membership } from './principal';
 

@@ -13,7 +13,7 @@ import {
   unpublishSchema,
   upsertArticleSchema,
 } from './schemas';
-import { getArticle, listArticles } from './service';
+import { getArticle, listArticles } from './use-cases';
 
 function repository(): ArticlesRepository {
   return new ArticlesRepository(getDatabase());

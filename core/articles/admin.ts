@@ -19,10 +19,11 @@ import {
   type UpsertArticleRequest,
 } from '../../miniprogram/contracts/articles';
 import { shanghaiClock } from '../../miniprogram/lib/datetime';
-import { text } from '../documents/fields';
+import { text } from '../runtime/stored-fields';
 import { AppError } from '../runtime/errors';
 import { decodeCursor, encodeCursor } from './cursor';
-import { normalizeArticle, type ArticleDocument, type NormalizedArticle } from './document';
+import { normalizeArticle, type NormalizedArticle } from './read-stored';
+import type { ArticleDocument } from './stored';
 import { hashOf, renderArticle, renderingOf } from './rendering';
 import type { ArticlesRepository } from './repository';
 import { sortKeyOf } from './sort-key';

@@ -12,7 +12,7 @@
  */
 import { Lexer, type Token, type Tokens } from 'marked';
 import type { ArticleBlock, InlineSpan } from '../../miniprogram/contracts/articles';
-import { isLoadableImageSource } from './document';
+import { isLoadableImageSource } from './read-stored';
 
 type Block = ArticleBlock;
 type ImageBlock = Extract<ArticleBlock, { type: 'image' }>;

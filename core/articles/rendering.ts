@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { ArticleBlock } from '../../miniprogram/contracts/articles';
-import type { NormalizedArticle, RenderedArticle } from './document';
+import type { NormalizedArticle } from './read-stored';
+import type { RenderedArticle } from './stored';
 import { markdownToBlocks } from './markdown';
 import { summaryOf } from './summary';
 

@@ -1,12 +1,13 @@
 /**
  * The `articles` collection through @cloudbase/node-sdk. Reads return documents after the forgiving read
- * (document.ts); what the database holds is never trusted to be well-formed. Every query here has its
+ * (read-stored.ts); what the database holds is never trusted to be well-formed. Every query here has its
  * index in core/database/collections.ts.
  */
 import { STUDY_NOTE_CATEGORY, type ArticleStatus } from '../../miniprogram/contracts/articles';
 import { COLLECTIONS } from '../database/collections';
 import type { Database } from '../runtime/cloud';
-import { normalizeArticle, type ArticleDocument, type NormalizedArticle } from './document';
+import { normalizeArticle, type NormalizedArticle } from './read-stored';
+import type { ArticleDocument } from './stored';
 import type { ListPosition } from './sort-key';
 
 export interface PublishedFilter {

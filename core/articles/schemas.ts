@@ -13,7 +13,7 @@ import {
   type UpsertArticleRequest,
 } from '../../miniprogram/contracts/articles';
 import type { Schema } from '../runtime/validation';
-import { isLoadableImageSource } from './document';
+import { isLoadableImageSource } from './read-stored';
 
 const id = z.string().check(z.trim(), z.minLength(1), z.maxLength(ARTICLE_LIMITS.maxIdLength));
 const cursor = z.optional(z.string().check(z.maxLength(400)));

@@ -1,6 +1,8 @@
 /** The list's one-line teaser: the organiser's own summary, else the opening paragraphs cut to length. */
-import { ARTICLE_LIMITS, type ArticleBlock } from '../../miniprogram/contracts/articles';
+import type { ArticleBlock } from '../../miniprogram/contracts/articles';
 
+/** Length of a generated summary, in characters (code points). */
+const SUMMARY_LENGTH = 80;
 const ELLIPSIS = '…';
 
 /** Cut by characters as a reader counts them (code points), not UTF-16 units. */
@@ -9,7 +11,7 @@ function truncate(text: string, length: number): string {
   return chars.length <= length ? text : `${chars.slice(0, length).join('')}${ELLIPSIS}`;
 }
 
-export function deriveSummary(blocks: readonly ArticleBlock[], length: number = ARTICLE_LIMITS.summaryLength): string {
+export function deriveSummary(blocks: readonly ArticleBlock[], length: number = SUMMARY_LENGTH): string {
   let text = '';
   for (const block of blocks) {
     if (block.type !== 'paragraph') continue;

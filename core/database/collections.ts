@@ -186,7 +186,7 @@ export const DATABASE: readonly CollectionDeclaration[] = [
   {
     name: COLLECTIONS.reflections,
     // Idempotent submit rests on _id (derived from author and requestId, unique like every _id), not on a
-    // secondary unique index: the emulator and the service both refuse a second insert of the same _id.
+    // secondary unique index: the emulator and CloudBase's database both refuse a second insert of the same _id.
     // History is embedded ({at, by, move, from, to, comment} per change): every change of status is one
     // conditional update of one document, so the status and its history can never disagree.
     purpose: '研讨心得：学员提交，本组可见，组长和管理员审核；history 记录每次状态变化',

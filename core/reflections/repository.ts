@@ -1,12 +1,13 @@
 /**
- * The `reflections` collection through @cloudbase/node-sdk. One method, one database call: the service's
- * call budget (submit ≤ 4, listGroup ≤ 2 with the enrolment lookup) is read off the service directly.
+ * The `reflections` collection through @cloudbase/node-sdk. One method, one database call: the use cases'
+ * call budget (submit ≤ 4, listGroup ≤ 2 with the enrolment lookup) is read off the use cases directly.
  */
 import type { ReflectionStatus } from '../../miniprogram/contracts/reflections';
 import { COLLECTIONS } from '../database/collections';
-import { isRecord, text, unwrapDate, wholeNumber } from '../documents/fields';
+import { isRecord, text, unwrapDate, wholeNumber } from '../runtime/stored-fields';
 import type { Database } from '../runtime/cloud';
-import { readReflection, type ReflectionDocument } from './document';
+import { readReflection } from './read-stored';
+import type { ReflectionDocument } from './stored';
 import type { HistoryEntry } from './status';
 
 /** Most history lines kept per reflection (a bound on the document's size; each move adds one). */
@@ -24,7 +25,7 @@ function documentsOf(result: { data?: unknown }): ReflectionDocument[] {
 
 /**
  * An insert refused because the _id exists. The emulator answers code DATABASE_DUPLICATE_KEY; the real
- * service reports MongoDB's E11000 ("duplicate key error") inside a DATABASE_REQUEST_FAILED /
+ * database reports MongoDB's E11000 ("duplicate key error") inside a DATABASE_REQUEST_FAILED /
  * -502001 error, whose message is what node-sdk and wx-server-sdk hand on.
  */
 export function isDuplicateKeyError(error: unknown): boolean {

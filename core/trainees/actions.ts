@@ -16,7 +16,7 @@ import {
   unbindSchema,
   unlockSchema,
 } from './schemas';
-import { enroll, leave, list, me, setLocked, setRole, unbind, type TraineesDeps } from './service';
+import { enroll, leave, list, me, setLocked, setRole, unbind, type TraineesDeps } from './use-cases';
 
 function deps(): TraineesDeps {
   return { repository: new TraineesRepository(getDatabase()), now: Date.now };

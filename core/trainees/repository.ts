@@ -7,7 +7,7 @@
 import type { Role } from '../../miniprogram/contracts/people';
 import { COLLECTIONS } from '../database/collections';
 import type { Database } from '../runtime/cloud';
-import { normalizeTraining } from '../training/documents';
+import { normalizeTraining } from '../training/read-stored';
 import { pickTraining } from '../training/schedule';
 import {
   readEnrolment,
@@ -16,7 +16,7 @@ import {
   type Enrolment,
   type EnrolmentFields,
   type RosterRow,
-} from './documents';
+} from './read-stored';
 
 /** A roster is read whole to match a typed name (the SDK caps a read at 1000; a course is far smaller). */
 export const MAX_ROSTER_ROWS = 1000;

@@ -23,7 +23,7 @@ import {
   unitProblem,
 } from '../../miniprogram/lib/enrolment-fields';
 import type { Schema } from '../runtime/validation';
-import { MAX_GROUP_NO } from './documents';
+import { MAX_GROUP_NO } from './read-stored';
 
 /** A text field: bounded raw length, normalised, then the form's own rule (its message names the problem). */
 function field(normalize: (value: string) => string, problem: (value: string) => string | null) {

@@ -5,7 +5,7 @@ import type { ActionDefinitions } from '../runtime/define-function';
 import { CloudFileAddresses } from './file-addresses';
 import { TrainingRepository } from './repository';
 import { materialsSchema, overviewSchema, sessionSchema } from './schemas';
-import { materials, overview, session, type TrainingDeps } from './service';
+import { materials, overview, session, type TrainingDeps } from './use-cases';
 
 function deps(): TrainingDeps {
   return { repository: new TrainingRepository(getDatabase()), files: new CloudFileAddresses() };

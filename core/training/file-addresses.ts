@@ -3,10 +3,10 @@
  * `storage.batchGetDownloadUrl`). A file whose address cannot be had is simply left without one: the list
  * still shows it, marked as not openable, instead of the whole answer failing.
  */
-import { TRAINING_LIMITS } from '../../miniprogram/contracts/training';
+import { TRAINING_LIMITS } from './limits';
 import { getCloudApp } from '../runtime/cloud';
 
-/** The port the service depends on, so rules can be tested without storage. */
+/** The port the use cases depend on, so rules can be tested without storage. */
 export interface FileAddresses {
   /** fileId -> temporary address, for the files that have one. Never throws. */
   downloadUrls(fileIds: string[]): Promise<Map<string, string>>;
@@ -32,7 +32,7 @@ export class CloudFileAddresses implements FileAddresses {
           fileList: batch.map((fileID) => ({ fileID, maxAge: TRAINING_LIMITS.downloadUrlMaxAgeSeconds })),
         })) as TempFileAnswer;
         if (!Array.isArray(answer.fileList)) {
-          // The SDK hands back {code, message} instead of throwing when the service refuses.
+          // The SDK hands back {code, message} instead of throwing when cloud storage refuses.
           console.warn('getTempFileURL refused', String(answer.code), String(answer.message));
           continue;
         }

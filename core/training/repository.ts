@@ -1,16 +1,12 @@
 /**
  * The three training collections through @cloudbase/node-sdk. Returns documents after the forgiving read
- * (documents.ts); what the database holds is never trusted to be well-formed.
+ * (read-stored.ts); what the database holds is never trusted to be well-formed.
  */
-import {
-  TRAINING_LIMITS,
-  type MaterialView,
-  type SessionView,
-  type TrainingView,
-} from '../../miniprogram/contracts/training';
+import { type MaterialView, type SessionView, type TrainingView } from '../../miniprogram/contracts/training';
+import { TRAINING_LIMITS } from './limits';
 import { COLLECTIONS } from '../database/collections';
 import type { Database } from '../runtime/cloud';
-import { normalizeMaterial, normalizeSession, normalizeTraining } from './documents';
+import { normalizeMaterial, normalizeSession, normalizeTraining } from './read-stored';
 
 function rowsOf(result: { data?: unknown }): unknown[] {
   return Array.isArray(result.data) ? result.data : [];

@@ -5,7 +5,6 @@
  */
 import {
   SESSION_KINDS,
-  TRAINING_LIMITS,
   type MaterialView,
   type OverviewResponse,
   type PartOfDay,
@@ -14,6 +13,7 @@ import {
   type SessionView,
   type TrainingView,
 } from '../../miniprogram/contracts/training';
+import { TRAINING_LIMITS } from './limits';
 import { datesBetween, minutesOfDay } from '../../miniprogram/lib/datetime';
 
 const PART_RANK: Record<PartOfDay, number> = { 上午: 0, 下午: 1, 晚上: 2 };

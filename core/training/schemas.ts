@@ -2,11 +2,11 @@
 import * as z from 'zod/mini';
 import {
   MATERIAL_KINDS,
-  TRAINING_LIMITS,
   type MaterialsRequest,
   type OverviewRequest,
   type SessionRequest,
 } from '../../miniprogram/contracts/training';
+import { TRAINING_LIMITS } from './limits';
 import type { Schema } from '../runtime/validation';
 
 const id = z.string().check(z.trim(), z.minLength(1), z.maxLength(TRAINING_LIMITS.maxIdLength));

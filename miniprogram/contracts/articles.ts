@@ -1,5 +1,7 @@
 /**
- * Contract of the `articles` cloud function: action names, request and response types, limits.
+ * Contract of the `articles` cloud function: action names, request and response types, the limits a
+ * request must keep to, messages. The stored document (core/articles/stored.ts) and the server's own
+ * choices (the length of a generated summary, core/articles/summary.ts) live in core/articles.
  */
 
 export const ARTICLES_FUNCTION = 'articles';
@@ -11,8 +13,6 @@ export const ARTICLE_LIMITS = {
   maxPageSize: 50,
   /** Longest article id accepted (CloudBase ids are 32 hex chars; hand-made ids may be longer). */
   maxIdLength: 64,
-  /** Length of a generated summary, in characters. */
-  summaryLength: 80,
 } as const;
 
 /** The category of a lecture's study note: read from the course materials, not listed with the reports. */

@@ -14,8 +14,7 @@ export const TRAINEES_LIMITS = {
   defaultPageSize: 50,
   maxCursorLength: 200,
   maxOpenidLength: 128,
-  /** Wrong 班级口令 / 认领码 one WeChat user may send in `wrongCodeWindowMinutes` before RATE_LIMITED. */
-  wrongCodesAllowed: 5,
+  /** How long wrong 班级口令 / 认领码 count against a WeChat user (the limit itself is the server's). */
   wrongCodeWindowMinutes: 10,
 } as const;
 

@@ -1,28 +1,13 @@
 /**
  * Contract of the `training` cloud function: the course, its schedule (sessions) and its materials.
- *
- * Two layers live here:
- * - the *documents* as organisers type them in the CloudBase console (collections `trainings`,
- *   `training_sessions`, `training_materials`): every field optional, because a hand-typed document may
- *   lack anything or carry the wrong type;
- * - the *views* the function answers with: normalised, every field present, with `problems` listing what
- *   in the document could not be used (so the organiser can fix it, and the trainee still sees the rest).
+ * Only the wire: actions, the views the function answers with, the kinds, parts of day and file types the
+ * pages need, and the messages. The views are normalised, every field present, with `problems` listing what
+ * in the stored document could not be used (so the organiser can fix it, and the trainee still sees the rest).
+ * The documents as organisers type them in the console live in core/training/stored.ts, the server's
+ * limits in core/training/limits.ts.
  */
 
 export const TRAINING_FUNCTION = 'training';
-
-export const TRAINING_LIMITS = {
-  /** Longest document id accepted in a request (CloudBase ids are 32 chars; hand-made ids may be longer). */
-  maxIdLength: 64,
-  /** Most sessions read for one overview (the SDK caps a read at 1000). */
-  maxSessions: 500,
-  /** Most materials read for one list. */
-  maxMaterials: 500,
-  /** Most day tabs an overview builds from a course's start and end (guards against a mistyped end year). */
-  maxCourseDays: 31,
-  /** Lifetime of a temporary download address, in seconds. */
-  downloadUrlMaxAgeSeconds: 2 * 60 * 60,
-} as const;
 
 export const SESSION_KINDS = ['lecture', 'exchange', 'discussion', 'other'] as const;
 export type SessionKind = (typeof SESSION_KINDS)[number];
@@ -46,78 +31,6 @@ export type OpenableFileType = (typeof OPENABLE_FILE_TYPES)[number];
 
 export function isOpenableFileType(type: string | null): type is OpenableFileType {
   return type !== null && (OPENABLE_FILE_TYPES as readonly string[]).includes(type);
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Documents, as typed in the console. Everything optional: the function tolerates what is missing.
-// ---------------------------------------------------------------------------------------------------
-
-export interface TrainingDocument {
-  _id?: string;
-  name?: string;
-  theme?: string;
-  /** 主办单位 */
-  organiser?: string;
-  venue?: string;
-  /** 'YYYY-MM-DD' (Asia/Shanghai calendar date) */
-  startDate?: string;
-  endDate?: string;
-  /** Number of discussion groups. */
-  groupCount?: number;
-  /** Where the facts come from, e.g. the course report. */
-  source?: string;
-  /** Id in the `articles` collection of the report on the course, when there is one. */
-  reportArticleId?: string;
-}
-
-export interface SpeakerDocument {
-  name?: string;
-  /** 职务, exactly as published, e.g. 省人大常委会副秘书长、办公厅主任 */
-  post?: string;
-  /** What the person did in the session when not the main talk, e.g. 交流发言, 讲话. */
-  role?: string;
-}
-
-export interface SessionDocument {
-  _id?: string;
-  kind?: SessionKind;
-  /** The topic (讲题) of a lecture, the name of a meeting. */
-  title?: string;
-  speakers?: SpeakerDocument[];
-  /** 'YYYY-MM-DD'; absent while the organisers have not placed the session on a day. */
-  date?: string;
-  partOfDay?: PartOfDay;
-  /** 'HH:mm' */
-  start?: string;
-  end?: string;
-  /** Known length when start and end are not, e.g. 120 for 两个小时. */
-  durationMinutes?: number;
-  /** Number of groups, for a group discussion. */
-  groupCount?: number;
-  place?: string;
-  summary?: string;
-  materialIds?: string[];
-  /** Explicit position among sessions of the same slot; lower first. */
-  order?: number;
-}
-
-export interface MaterialDocument {
-  _id?: string;
-  title?: string;
-  kind?: MaterialKind;
-  /** The session it belongs to. */
-  sessionId?: string;
-  /** For kind 'article': the id of the document in the `articles` collection. */
-  articleId?: string;
-  /** For kind 'file': the cloud:// file id in cloud storage. */
-  fileId?: string;
-  /** For kind 'file': pdf, docx, … (taken from the file name when absent). */
-  fileType?: string;
-  /** For kind 'file': size in bytes. */
-  size?: number;
-  /** 学习笔记, 课件, … */
-  label?: string;
-  order?: number;
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { COLLECTIONS } from '../../core/database/collections';
-import { reflectionId, sortKeyOf } from '../../core/reflections/document';
+import { reflectionId, sortKeyOf } from '../../core/reflections/stored';
 import { createLocalCloudApp } from '../../local/emulator/client';
 import { startEmulator } from '../../local/emulator/index';
 import { startFunctionsHost } from '../../local/functions-host/index';

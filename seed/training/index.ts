@@ -7,11 +7,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { withReaderFields } from '../../core/articles/admin';
-import type { ArticleDocument } from '../../core/articles/document';
+import type { ArticleDocument } from '../../core/articles/stored';
 import type { Database } from '../../core/runtime/cloud';
 import { COLLECTIONS } from '../../core/database/collections';
 import { insertMissing, type SeedResult } from '../insert-missing';
-import type { MaterialDocument, SessionDocument, TrainingDocument } from '../../miniprogram/contracts/training';
+import type { MaterialDocument, SessionDocument, TrainingDocument } from '../../core/training/stored';
 
 type WithId<T> = T & { _id: string };
 

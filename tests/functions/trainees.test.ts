@@ -4,6 +4,7 @@
  */
 import type { Envelope } from '../../miniprogram/contracts/envelope';
 import type { ListResponse, MeResponse, TraineeProfile } from '../../miniprogram/contracts/trainees';
+import { WRONG_CODES_ALLOWED } from '../../core/trainees/limits';
 import { ENROL_MESSAGES, TRAINEES_LIMITS } from '../../miniprogram/contracts/trainees';
 import { FIELD_MESSAGES } from '../../miniprogram/lib/enrolment-fields';
 import { main } from '../../cloudfunctions/trainees/index';
@@ -205,9 +206,9 @@ describe('enroll', () => {
     }
   });
 
-  it(`limits wrong codes to ${TRAINEES_LIMITS.wrongCodesAllowed} per ${TRAINEES_LIMITS.wrongCodeWindowMinutes} minutes per caller`, async () => {
+  it(`limits wrong codes to ${WRONG_CODES_ALLOWED} per ${TRAINEES_LIMITS.wrongCodeWindowMinutes} minutes per caller`, async () => {
     const guesser = as('o-guesser');
-    for (let i = 0; i < TRAINEES_LIMITS.wrongCodesAllowed; i += 1) {
+    for (let i = 0; i < WRONG_CODES_ALLOWED; i += 1) {
       expect(codeOf(await guesser({ ...enrolment, name: '冯猜', enrolCode: `guess${i}` }))).toBe('INVALID_ARGUMENT');
     }
     const limited = await guesser({ ...enrolment, name: '冯猜', enrolCode: CODE });

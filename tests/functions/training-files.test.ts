@@ -5,7 +5,7 @@
  */
 import type { MaterialsResponse, MaterialView, SessionResponse } from '../../miniprogram/contracts/training';
 import { COLLECTIONS } from '../../core/database/collections';
-import { TRAINING_LIMITS } from '../../miniprogram/contracts/training';
+import { TRAINING_LIMITS } from '../../core/training/limits';
 import { main } from '../../cloudfunctions/training/index';
 import type { TestEmulator } from '../support/emulator';
 import { dataOf, startEmulatorForFunctions } from '../support/functions';

@@ -1,5 +1,5 @@
 /**
- * 课程资料: every material of the course (study notes, slides, documents), filtered by kind, or those of
+ * 课程资料: every material of the course (study notes, slides, other files), filtered by kind, or those of
  * one session when opened as /training/materials/index?sessionId=…
  */
 import type { MaterialKind, MaterialView } from '../../contracts/training';

@@ -2,7 +2,7 @@
  * The `reflections` function in the authorisation table: who may call each action. Scoped actions have
  * a row for a reflection of group 1 and one of group 2 (leader1 reviews group 1 only, leader2 group 2).
  * 'allowed' means the rule let the call through; the answer may still be NOT_FOUND (someone else's
- * reflection) or CONFLICT (a move the status does not allow) — those are the service's business.
+ * reflection) or CONFLICT (a move the status does not allow) — those are the use cases' business.
  */
 import { COLLECTIONS } from '../../../core/database/collections';
 import type { Database } from '../../support/emulator';

@@ -4,7 +4,7 @@
  * number of database calls counted where they land.
  */
 import type { ReflectionAnswer, ReflectionPage } from '../../../miniprogram/contracts/reflections';
-import { reflectionId, sortKeyOf } from '../../../core/reflections/document';
+import { reflectionId, sortKeyOf } from '../../../core/reflections/stored';
 import { startRequestCounter, type RequestCounter } from '../../support/request-counter';
 import {
   CONTENT,

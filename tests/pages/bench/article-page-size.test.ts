@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { withReaderFields } from '../../../core/articles/admin';
-import { normalizeArticle } from '../../../core/articles/document';
+import { normalizeArticle } from '../../../core/articles/read-stored';
 import { renderingOf } from '../../../core/articles/rendering';
 import type { Article } from '../../../miniprogram/contracts/articles';
 import { loadSeedArticles } from '../../../seed/articles';

@@ -3,7 +3,7 @@
  * facts), one completed with exact times the way an organiser would in the console.
  */
 import type { OverviewResponse } from '../../../miniprogram/contracts/training';
-import { normalizeSession, normalizeTraining } from '../../../core/training/documents';
+import { normalizeSession, normalizeTraining } from '../../../core/training/read-stored';
 import { buildOverview } from '../../../core/training/schedule';
 import seedSessions from '../../../seed/training/sessions.json';
 import seedTraining from '../../../seed/training/training.json';

@@ -3,7 +3,7 @@
  * a file downloaded with progress and shown by wx.openDocument, or a clear Chinese message when it fails.
  */
 import type { MaterialView, MaterialsResponse, SessionResponse } from '../../../miniprogram/contracts/training';
-import { normalizeMaterial, normalizeSession, withDownloadUrl } from '../../../core/training/documents';
+import { normalizeMaterial, normalizeSession, withDownloadUrl } from '../../../core/training/read-stored';
 import seedSessions from '../../../seed/training/sessions.json';
 import seedMaterials from '../../../seed/training/materials.json';
 import { installMiniprogram, openPage, select, selectAll, settle, tap, text } from '../../support/simulate';

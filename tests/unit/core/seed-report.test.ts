@@ -1,7 +1,7 @@
 // The seed report, rendered by the same rules the function uses: its structure must survive.
 import { markdownToBlocks } from '../../../core/articles/markdown';
 import { deriveSummary } from '../../../core/articles/summary';
-import { normalizeArticle } from '../../../core/articles/document';
+import { normalizeArticle } from '../../../core/articles/read-stored';
 import { loadSeedArticles } from '../../../seed/articles';
 
 const [report] = loadSeedArticles(new Date('2024-11-26T08:00:00Z'));

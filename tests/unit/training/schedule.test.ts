@@ -1,7 +1,7 @@
 import type { SessionView } from '../../../miniprogram/contracts/training';
-import { normalizeSession, normalizeTraining } from '../../../core/training/documents';
+import { normalizeSession, normalizeTraining } from '../../../core/training/read-stored';
 import { buildOverview, materialsOfSession, pickTraining } from '../../../core/training/schedule';
-import { normalizeMaterial } from '../../../core/training/documents';
+import { normalizeMaterial } from '../../../core/training/read-stored';
 
 function session(raw: Record<string, unknown>): SessionView {
   const view = normalizeSession({ kind: 'lecture', title: String(raw._id), ...raw });

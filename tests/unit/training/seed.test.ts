@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { normalizeSession } from '../../../core/training/documents';
+import { normalizeSession } from '../../../core/training/read-stored';
 import { loadSeedTraining } from '../../../seed/training/index';
 
 const report = readFileSync(path.resolve(__dirname, '../../../seed/articles/xinyang-training-report.md'), 'utf8');

@@ -2,7 +2,7 @@
  * A study note says it is one: the articles read keeps its category (学习笔记), so the reading page can
  * name it in the navigation bar; a report without a category reads as none, never as a study note.
  */
-import { normalizeArticle } from '../../../core/articles/document';
+import { normalizeArticle } from '../../../core/articles/read-stored';
 import { STUDY_NOTE_CATEGORY } from '../../../miniprogram/contracts/articles';
 import { loadSeedTraining } from '../../../seed/training/index';
 

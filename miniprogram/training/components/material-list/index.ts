@@ -1,6 +1,6 @@
 /**
  * A list of materials that opens them where they are: an article in the reader, a file downloaded with a
- * progress bar and shown by the phone's document viewer. A failure is said in Chinese in a dialog and
+ * progress bar and shown by the phone's file viewer (wx.openDocument). A failure is said in Chinese in a dialog and
  * stays written under the item until the next attempt.
  */
 import type { MaterialView } from '../../../contracts/training';

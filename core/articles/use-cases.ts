@@ -12,7 +12,7 @@ import {
   type ListArticlesResponse,
 } from '../../miniprogram/contracts/articles';
 import { AppError } from '../runtime/errors';
-import type { NormalizedArticle } from './document';
+import type { NormalizedArticle } from './read-stored';
 import { renderingOf } from './rendering';
 import type { ArticlesRepository } from './repository';
 import { decodeListCursor, encodeListCursor, sortKeyOf } from './sort-key';

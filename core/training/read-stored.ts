@@ -1,5 +1,6 @@
 /**
- * The forgiving read of the three training collections (see miniprogram/contracts/training.ts).
+ * The forgiving read of the three training collections (stored.ts) into the views of the contract
+ * (miniprogram/contracts/training.ts).
  * Organisers complete the schedule by hand in the console: a field that cannot be used becomes empty and
  * is named in `problems`, and the rest of the document is still shown. Only something that is not a
  * document at all (no object, no id) is dropped. One bad document must never break the overview.
@@ -21,7 +22,16 @@ import {
 } from '../../miniprogram/contracts/training';
 import { minutesOfDay, normalizeCalendarDate, normalizeClockTime } from '../../miniprogram/lib/datetime';
 import { partOfDayAt } from '../../miniprogram/lib/session-clock';
-import { finiteNumber, isFilled, isRecord, shown, text, textList, unwrapDate, wholeNumber } from '../documents/fields';
+import {
+  finiteNumber,
+  isFilled,
+  isRecord,
+  shown,
+  text,
+  textList,
+  unwrapDate,
+  wholeNumber,
+} from '../runtime/stored-fields';
 
 const MINUTES_PER_DAY = 24 * 60;
 const MAX_GROUPS = 1000;

@@ -9,7 +9,7 @@ import {
   type SessionResponse,
 } from '../../miniprogram/contracts/training';
 import { AppError } from '../runtime/errors';
-import { withDownloadUrl } from './documents';
+import { withDownloadUrl } from './read-stored';
 import type { FileAddresses } from './file-addresses';
 import type { TrainingRepository } from './repository';
 import { buildOverview, compareMaterials, materialsOfSession, pickTraining } from './schedule';

@@ -4,7 +4,7 @@ import {
   normalizeSession,
   normalizeTraining,
   withDownloadUrl,
-} from '../../../core/training/documents';
+} from '../../../core/training/read-stored';
 
 describe('normalizeSession: hand-typed sessions', () => {
   it('reads a clean session with exact times', () => {

@@ -1,14 +1,7 @@
 /**
- * The stored reflection (collection `reflections`) and how it is shown. Documents are written only by
- * this function, but read forgivingly all the same (an organiser may touch one in the console).
- *
- * `_id` is derived from (author openid, requestId) (reflectionId): the database's unique _id is what
- * makes submit idempotent without a transaction — a second insert of the same draft fails and the first
- * document is answered instead.
- * `sortKey` = createdAt (ISO) + '|' + _id: one string that orders newest-first with no ties, so a page
- * cursor is a single range condition on an indexed field (never a skip over an unbounded count).
+ * The forgiving read of a stored reflection (stored.ts), and how it is shown. Documents are written only
+ * by this function, but read forgivingly all the same (an organiser may touch one in the console).
  */
-import { createHash } from 'node:crypto';
 import {
   REFLECTION_STATUSES,
   type ReflectionStatus,
@@ -16,44 +9,12 @@ import {
   type ReflectionView,
 } from '../../miniprogram/contracts/reflections';
 import { excerpt } from '../../miniprogram/lib/graphemes';
-import { isRecord, text, unwrapDate, wholeNumber } from '../documents/fields';
-import type { CheckVerdict } from './content-check';
+import { isRecord, text, unwrapDate, wholeNumber } from '../runtime/stored-fields';
 import type { HistoryEntry } from './status';
-
-export interface ReflectionDocument {
-  _id: string;
-  requestId: string;
-  authorOpenid: string;
-  /** Name and unit as enrolled when written (shown beside it; the enrolment may change later). */
-  authorName: string;
-  authorUnit: string;
-  /** The author's group when written; null when the enrolment had none (then no group wall shows it). */
-  groupNo: number | null;
-  title: string;
-  content: string;
-  sessionId: string | null;
-  sessionTitle: string;
-  status: ReflectionStatus;
-  featured: boolean;
-  /** The reviewer's comment of the last return; '' otherwise. */
-  comment: string;
-  check: CheckVerdict & { at: Date };
-  createdAt: Date;
-  updatedAt: Date;
-  sortKey: string;
-  history: HistoryEntry[];
-}
+import type { ReflectionDocument } from './stored';
 
 /** Graphemes of the content shown in a list. */
 const EXCERPT_LENGTH = 90;
-
-export function reflectionId(openid: string, requestId: string): string {
-  return createHash('sha256').update(`${openid}\n${requestId}`).digest('hex').slice(0, 32);
-}
-
-export function sortKeyOf(createdAt: Date, id: string): string {
-  return `${createdAt.toISOString()}|${id}`;
-}
 
 function isoOf(value: unknown): string {
   const date = unwrapDate(value);
@@ -66,7 +27,7 @@ function statusOf(value: unknown): ReflectionStatus {
   return (REFLECTION_STATUSES as readonly unknown[]).includes(value) ? (value as ReflectionStatus) : 'pending';
 }
 
-/** The fields the service relies on, from whatever the database holds; null when not a reflection at all. */
+/** The fields the use cases rely on, from whatever the database holds; null when not a reflection at all. */
 export function readReflection(raw: unknown): ReflectionDocument | null {
   if (!isRecord(raw) || text(raw._id) === '' || text(raw.authorOpenid) === '') return null;
   const createdAt = unwrapDate(raw.createdAt);

@@ -8,7 +8,7 @@ import type { Role } from '../../miniprogram/contracts/people';
 import { isRole } from '../../miniprogram/contracts/people';
 import type { RosterRowView, TraineeProfile } from '../../miniprogram/contracts/trainees';
 import { matchKey, normalizeName, normalizeSpaces } from '../../miniprogram/lib/enrolment-fields';
-import { isRecord, text, unwrapDate, wholeNumber } from '../documents/fields';
+import { isRecord, text, unwrapDate, wholeNumber } from '../runtime/stored-fields';
 
 /** Highest group number a document may carry; the course's groupCount is checked where it matters. */
 export const MAX_GROUP_NO = 99;

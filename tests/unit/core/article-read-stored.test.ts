@@ -2,7 +2,7 @@
  * The forgiving read of an `articles` document: its dates go through the shared date module, so the
  * printed date is the Shanghai calendar date whatever the server's zone, and no value can break the list.
  */
-import { isLoadableImageSource, normalizeArticle, normalizeDate } from '../../../core/articles/document';
+import { isLoadableImageSource, normalizeArticle, normalizeDate } from '../../../core/articles/read-stored';
 
 describe('normalizeDate (the date printed on an article)', () => {
   it('reads the ways a date gets typed, as the Shanghai calendar date', () => {

@@ -24,7 +24,8 @@ import {
 import { FIELD_MESSAGES, matchKey } from '../../miniprogram/lib/enrolment-fields';
 import type { Principal } from '../access/principal';
 import { AppError } from '../runtime/errors';
-import { rosterRowView, sameCode, type RosterRow } from './documents';
+import { WRONG_CODES_ALLOWED } from './limits';
+import { rosterRowView, sameCode, type RosterRow } from './read-stored';
 import type { Course, TraineesRepository } from './repository';
 
 export interface TraineesDeps {
@@ -67,10 +68,10 @@ export async function me({ repository }: TraineesDeps, principal: Principal): Pr
   return enrolment === null ? { enrolled: false, settings } : { enrolled: true, profile: enrolment.profile, settings };
 }
 
-/** Wrong codes so far count against the caller; the fifth in the window closes the door for its rest. */
+/** Wrong codes so far count against the caller: once WRONG_CODES_ALLOWED are spent, the door stays shut for the rest of the window. */
 async function refuseWhenRateLimited({ repository, now }: TraineesDeps, openid: string): Promise<void> {
   const wrong = await repository.wrongCodesSince(openid, now() - WINDOW_MS);
-  if (wrong >= TRAINEES_LIMITS.wrongCodesAllowed) throw new AppError('RATE_LIMITED', ENROL_MESSAGES.rateLimited);
+  if (wrong >= WRONG_CODES_ALLOWED) throw new AppError('RATE_LIMITED', ENROL_MESSAGES.rateLimited);
 }
 
 async function wrongCode({ repository, now }: TraineesDeps, openid: string, message: string): Promise<never> {

@@ -16,7 +16,8 @@ import { AppError } from '../runtime/errors';
 import type { TrainingRepository } from '../training/repository';
 import { checkText, type CheckVerdict, type ContentChecker } from './content-check';
 import { decodeCursor, encodeCursor } from './cursor';
-import { reflectionId, sortKeyOf, summaryOf, viewOf, type ReflectionDocument } from './document';
+import { summaryOf, viewOf } from './read-stored';
+import { reflectionId, sortKeyOf, type ReflectionDocument } from './stored';
 import type { PageFilter, ReflectionRepository } from './repository';
 import { flagEntry, transition, type ReflectionMove } from './status';
 
