@@ -3,6 +3,7 @@
  * one of group 5 write; the group walls, the featured list, get by id, forged identity fields, a visitor.
  */
 import type { ReflectionAnswer, ReflectionPage } from '../../../miniprogram/contracts/reflections';
+import { COLLECTIONS } from '../../../core/database/collections';
 import { CONTENT, countReflections, errorOf, okAs, submitAs, useCourseEmulator } from './support';
 
 const A3 = 'vis-trainee-a-g3';
@@ -126,4 +127,16 @@ it('counts per group for the reviewers: a leader their own group, an admin every
     { groupNo: 5, enrolled: 2, submitted: 1, pending: 0, published: 1, featured: 1 },
   ]);
   expect(await errorOf(A3, { action: 'stats' })).toBe('PERMISSION_DENIED');
+});
+
+it('shows no wall to an enrolled person whose group an organiser mistyped, rather than some other wall', async () => {
+  const openid = 'vis-trainee-no-group';
+  // A hand edit in the console left the group unreadable: the rule then grants no group at all.
+  await env()
+    .db.collection(COLLECTIONS.trainees)
+    .doc(openid)
+    .set({ name: '示例学员丁', unit: '示例单位', groupNo: '第三组', role: 'trainee' });
+  expect(await errorOf(openid, { action: 'listGroup' })).toBe('PERMISSION_DENIED');
+  // Reading the featured list needs only the enrolment, not the group.
+  await expect(okAs<ReflectionPage>(openid, { action: 'listFeatured' })).resolves.toHaveProperty('items');
 });
