@@ -25,7 +25,7 @@ export async function publishExample(stack: E2EStack): Promise<void> {
 async function tabIcons(phone: Phone): Promise<string[]> {
   const icons = phone.page.locator('#wx-tab-bar img.wxp-tab__icon');
   await phone.page.waitForFunction(() =>
-    [...document.querySelectorAll<HTMLImageElement>('#wx-tab-bar img.wxp-tab__icon')].every(
+    Array.from(document.querySelectorAll<HTMLImageElement>('#wx-tab-bar img.wxp-tab__icon')).every(
       (icon) => icon.complete && icon.naturalWidth === 81,
     ),
   );
