@@ -3,6 +3,9 @@
  * selectedIconPath is a file under miniprogram/, really a PNG (by its bytes, not only its name —
  * miniprogram-ci checks the name and the size but not the content), at most 40 KB (WeChat's limit),
  * and 81 × 81 px (the recommended size that scripts/render-icons.ts draws).
+ * With "darkmode" a path may be a theme.json @variable (app.json "themeLocation"): then the file of
+ * EVERY theme (light and dark) is checked, and a variable one theme lacks is a problem — WeChat would
+ * show that tab without an icon in that theme.
  * Usage: tsx scripts/check-tabbar-icons.ts   (exit 1 and one line per problem when something is wrong)
  */
 import fs from 'node:fs';
@@ -22,15 +25,29 @@ interface TabBarItem {
   selectedIconPath?: unknown;
 }
 
+type Themes = Record<string, Record<string, unknown> | undefined>;
+
+/** WeChat's two themes: a theme.json needs both (DarkMode guide). */
+const THEME_NAMES = ['light', 'dark'] as const;
+
 /** Problems with the tabBar icons of the mini-program at `miniprogramRoot`, in Chinese; empty when all is well. */
 export function checkTabBarIcons(miniprogramRoot: string = MINIPROGRAM_ROOT): string[] {
-  let app: { tabBar?: { list?: TabBarItem[] } };
+  let app: { tabBar?: { list?: TabBarItem[] }; themeLocation?: unknown };
   try {
     app = JSON.parse(fs.readFileSync(path.join(miniprogramRoot, 'app.json'), 'utf8')) as typeof app;
   } catch (error) {
     return [`app.json 无法读取或不是合法 JSON：${(error as Error).message}`];
   }
   const problems: string[] = [];
+  let themes: Themes | null = null;
+  const usesVariables = (app.tabBar?.list ?? []).some((item) =>
+    [item.iconPath, item.selectedIconPath].some((value) => typeof value === 'string' && value.startsWith('@')),
+  );
+  if (usesVariables) {
+    const loaded = readThemes(miniprogramRoot, app.themeLocation);
+    if (typeof loaded === 'string') return [loaded];
+    themes = loaded;
+  }
   (app.tabBar?.list ?? []).forEach((item, index) => {
     for (const key of ['iconPath', 'selectedIconPath'] as const) {
       const where = `tabBar.list[${index}].${key}`;
@@ -43,11 +60,34 @@ export function checkTabBarIcons(miniprogramRoot: string = MINIPROGRAM_ROOT): st
         problems.push(`${where} 应为 miniprogram/ 下的图片路径，实际是 ${JSON.stringify(value)}`);
         continue;
       }
-      const problem = checkIconFile(miniprogramRoot, value);
-      if (problem) problems.push(`${where}（${value}）${problem}`);
+      if (!value.startsWith('@')) {
+        const problem = checkIconFile(miniprogramRoot, value);
+        if (problem) problems.push(`${where}（${value}）${problem}`);
+        continue;
+      }
+      for (const theme of THEME_NAMES) {
+        const file = themes?.[theme]?.[value.slice(1)];
+        if (typeof file !== 'string' || file.trim() === '') {
+          problems.push(`${where}（${value}）在 theme.json 的 ${theme} 主题里没有定义为图片路径`);
+          continue;
+        }
+        const problem = checkIconFile(miniprogramRoot, file);
+        if (problem) problems.push(`${where}（${value} → ${theme}：${file}）${problem}`);
+      }
     }
   });
   return problems;
+}
+
+/** theme.json named by app.json's themeLocation, or the problem with it. */
+function readThemes(miniprogramRoot: string, themeLocation: unknown): Themes | string {
+  if (typeof themeLocation !== 'string')
+    return 'tabBar 图标用了 @变量，但 app.json 没有 themeLocation（theme.json 的路径）';
+  try {
+    return JSON.parse(fs.readFileSync(path.join(miniprogramRoot, themeLocation), 'utf8')) as Themes;
+  } catch (error) {
+    return `${themeLocation} 无法读取或不是合法 JSON：${(error as Error).message}`;
+  }
 }
 
 /** What is wrong with one icon file, or null. */

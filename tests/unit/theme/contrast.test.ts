@@ -3,6 +3,7 @@
 // prefers-color-scheme media block), so a new colour that breaks it fails here.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { contrast, luminance } from './colour';
 
 const APP_WXSS = readFileSync(path.resolve(__dirname, '../../../miniprogram/app.wxss'), 'utf8');
 const THEME = JSON.parse(readFileSync(path.resolve(__dirname, '../../../miniprogram/theme.json'), 'utf8')) as Record<
@@ -20,19 +21,6 @@ function tokensOf(block: string): Record<string, string> {
 const darkStart = APP_WXSS.indexOf('@media (prefers-color-scheme: dark)');
 const light = tokensOf(APP_WXSS.slice(0, darkStart));
 const dark = { ...light, ...tokensOf(APP_WXSS.slice(darkStart, APP_WXSS.indexOf('.card {'))) };
-
-function luminance(hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((at) => {
-    const channel = parseInt(hex.slice(at, at + 2), 16) / 255;
-    return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-
-function contrast(a: string, b: string): number {
-  const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (high + 0.05) / (low + 0.05);
-}
 
 /** [text token, background token]: what the pages and components put on what. */
 const PAIRS: Array<[string, string]> = [

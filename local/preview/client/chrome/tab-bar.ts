@@ -1,4 +1,4 @@
-/** The tabBar from app.json, shown on tab pages; a tap is a switchTab (plus onTabItemTap). */
+/** The tabBar from app.json, shown on tab pages in the current theme; a tap is a switchTab (plus onTabItemTap). */
 import { appBoot, isTabPage, themed } from '../app-config';
 import { reportError } from '../notices';
 import { callPage, switchTab, topPage } from '../page-stack';
@@ -24,7 +24,8 @@ export function renderTabBar(): void {
     tab.setAttribute('role', 'tab');
     tab.setAttribute('aria-selected', String(selected));
     tab.style.color = themed(selected ? config.selectedColor : config.color) ?? '';
-    const iconPath = selected ? (item.selectedIconPath ?? item.iconPath) : item.iconPath;
+    // With darkmode the paths are theme.json @variables too: the dark tab bar shows the dark icons.
+    const iconPath = themed(selected ? (item.selectedIconPath ?? item.iconPath) : item.iconPath);
     if (iconPath) {
       const icon = document.createElement('img');
       icon.className = 'wxp-tab__icon';
