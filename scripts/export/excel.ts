@@ -4,7 +4,7 @@
  * Header rows bold and frozen, with a filter; times are real date cells. Layout only: rows come from results.ts.
  */
 import ExcelJS from 'exceljs';
-import { NOT_SUBMITTED, type ExportResults } from './results';
+import { NOT_SUBMITTED, type ExportResults, type ReflectionRow, type SubmissionRow } from './results';
 
 export const SHEETS = { reflections: '心得', submissions: '提交情况' } as const;
 
@@ -12,50 +12,73 @@ const DATE_FORMAT = 'yyyy-mm-dd hh:mm';
 /** A pale fill for people who submitted nothing (the text says 未提交 too, for a print in black and white). */
 const NOT_SUBMITTED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE9D9' } };
 
-function headed(sheet: ExcelJS.Worksheet): void {
+/** A column of a sheet whose rows are `Row`s: a key that is not a field of the row does not compile. */
+interface ColumnOf<Row> {
+  header: string;
+  key: keyof Row & string;
+  width: number;
+  style?: Partial<ExcelJS.Style>;
+}
+
+/** A sheet of `rows`, under a bold header row that stays in view (frozen) and carries a filter. */
+function addSheet<Row extends object>(
+  book: ExcelJS.Workbook,
+  name: string,
+  columns: Array<ColumnOf<Row>>,
+  rows: readonly Row[],
+): ExcelJS.Row[] {
+  const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns;
   const header = sheet.getRow(1);
   header.font = { bold: true };
   header.alignment = { vertical: 'middle' };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columnCount } };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  // null (no group) becomes an empty cell.
+  return rows.map((row) => sheet.addRow(row));
 }
 
 function reflectionsSheet(book: ExcelJS.Workbook, results: ExportResults): void {
-  const sheet = book.addWorksheet(SHEETS.reflections);
-  sheet.columns = [
-    { header: '组', key: 'groupNo', width: 6 },
-    { header: '标题', key: 'title', width: 28 },
-    { header: '作者', key: 'authorName', width: 10 },
-    { header: '单位', key: 'authorUnit', width: 24 },
-    { header: '专题/场次', key: 'session', width: 28 },
-    { header: '状态', key: 'status', width: 8 },
-    { header: '优秀', key: 'featured', width: 6 },
-    { header: '提交时间', key: 'submittedAt', width: 17, style: { numFmt: DATE_FORMAT } },
-    { header: '字数', key: 'graphemes', width: 7 },
-    { header: '内容', key: 'content', width: 80, style: { alignment: { wrapText: true, vertical: 'top' } } },
-  ];
-  for (const row of results.reflectionRows) sheet.addRow({ ...row, groupNo: row.groupNo ?? '' });
-  headed(sheet);
+  addSheet<ReflectionRow>(
+    book,
+    SHEETS.reflections,
+    [
+      { header: '组', key: 'groupNo', width: 6 },
+      { header: '标题', key: 'title', width: 28 },
+      { header: '作者', key: 'authorName', width: 10 },
+      { header: '单位', key: 'authorUnit', width: 24 },
+      { header: '专题/场次', key: 'session', width: 28 },
+      { header: '状态', key: 'status', width: 8 },
+      { header: '优秀', key: 'featured', width: 6 },
+      { header: '提交时间', key: 'submittedAt', width: 17, style: { numFmt: DATE_FORMAT } },
+      { header: '字数', key: 'graphemes', width: 7 },
+      { header: '内容', key: 'content', width: 80, style: { alignment: { wrapText: true, vertical: 'top' } } },
+    ],
+    results.reflectionRows,
+  );
 }
 
 function submissionsSheet(book: ExcelJS.Workbook, results: ExportResults): void {
-  const sheet = book.addWorksheet(SHEETS.submissions);
-  sheet.columns = [
-    { header: '组', key: 'groupNo', width: 6 },
-    { header: '姓名', key: 'name', width: 10 },
-    { header: '单位', key: 'unit', width: 26 },
-    { header: '职务', key: 'post', width: 20 },
-    { header: '角色', key: 'role', width: 8 },
-    { header: '已提交', key: 'published', width: 8 },
-    { header: '待审核', key: 'pending', width: 8 },
-    { header: '最近提交时间', key: 'lastSubmitted', width: 17, style: { numFmt: DATE_FORMAT } },
-  ];
-  for (const person of results.submissionRows) {
-    const row = sheet.addRow({ ...person, groupNo: person.groupNo ?? '' });
-    if (person.lastSubmitted === NOT_SUBMITTED)
-      row.eachCell({ includeEmpty: true }, (cell) => (cell.fill = NOT_SUBMITTED_FILL));
-  }
-  headed(sheet);
+  const rows = addSheet<SubmissionRow>(
+    book,
+    SHEETS.submissions,
+    [
+      { header: '组', key: 'groupNo', width: 6 },
+      { header: '姓名', key: 'name', width: 10 },
+      { header: '单位', key: 'unit', width: 26 },
+      { header: '职务', key: 'post', width: 20 },
+      { header: '角色', key: 'role', width: 8 },
+      { header: '已提交', key: 'published', width: 8 },
+      { header: '待审核', key: 'pending', width: 8 },
+      { header: '最近提交时间', key: 'lastSubmitted', width: 17, style: { numFmt: DATE_FORMAT } },
+    ],
+    results.submissionRows,
+  );
+  results.submissionRows.forEach((person, index) => {
+    if (person.lastSubmitted !== NOT_SUBMITTED) return;
+    rows[index].eachCell({ includeEmpty: true }, (cell) => {
+      cell.fill = NOT_SUBMITTED_FILL;
+    });
+  });
 }
 
 export async function excelFile(results: ExportResults): Promise<Buffer> {

@@ -32,8 +32,12 @@ const titles = { first: '', featured: '', hidden: '', withdrawn: '', pending: ''
 
 beforeAll(async () => {
   outDir = mkdtempSync(path.join(os.tmpdir(), 'export-'));
-  const discussion = (await env().db.collection(COLLECTIONS.trainingSessions).where({ kind: 'discussion' }).get())
-    .data[0] as { _id: string; title: string };
+  // The seeded course's group discussion (found in memory: the sessions have no index on kind, nor need one).
+  const sessions = (await env().db.collection(COLLECTIONS.trainingSessions).limit(100).get()).data as Array<{
+    _id: string;
+    kind: string;
+  }>;
+  const discussion = sessions.find((session) => session.kind === 'discussion')!;
   const first = await submitAs(AUTHOR, { title: '第一篇心得', content: `${CONTENT}\n第二段：回去后抓好落实。` });
   const featured = await submitAs(LEADER, { title: '组长的研讨发言', sessionId: discussion._id });
   await okAs(LEADER, { action: 'feature', id: featured.id });
@@ -164,6 +168,16 @@ describe('export:reflections', () => {
     expect(byName.get('示例学员甲')?.[7]).toBeInstanceOf(Date);
     expect(byName.get('示例组长乙')?.slice(4, 7)).toEqual(['组长', 1, 0]);
     expect(byName.get('示例学员丙')?.slice(5, 8)).toEqual([0, 0, '未提交']);
+    // The row of someone who submitted nothing is shaded, every cell of it; the others are not.
+    const shaded = (name: string) => {
+      const row = submissions.getRow(people.findIndex((values) => values[1] === name) + 1);
+      return [1, 2, 3, 4, 5, 6, 7, 8].every((column) => {
+        const fill = row.getCell(column).fill;
+        return fill?.type === 'pattern' && fill.pattern === 'solid';
+      });
+    };
+    expect([shaded('示例学员丙'), shaded('示例学员甲')]).toEqual([true, false]);
+    expect(reflections.getColumn(10).width).toBe(80);
     expect(byName.get('示例学员丁')?.[0]).toBe(2);
   });
 
