@@ -28,10 +28,14 @@ function entryParagraphs(entry: WordEntry): Paragraph[] {
     line('作者', author),
     ...(entry.session === '' ? [] : [line('专题', entry.session)]),
     line('时间', entry.date),
-    // Two characters of first-line indent, as Chinese text is set.
+    // Two characters of first-line indent, as Chinese text is set (in characters for Word, in twips for others).
     ...entry.paragraphs.map(
       (text) =>
-        new Paragraph({ children: [new TextRun(text)], indent: { firstLineChars: 200 }, spacing: { line: 360 } }),
+        new Paragraph({
+          children: [new TextRun(text)],
+          indent: { firstLineChars: 200, firstLine: 2 * BODY_SIZE * 10 },
+          spacing: { line: 360 },
+        }),
     ),
   ];
 }

@@ -158,6 +158,10 @@ describe('export:reflections', () => {
     expect(reflections.getColumn(8).numFmt).toBe('yyyy-mm-dd hh:mm');
     expect(first[8]).toBe(Array.from(`${CONTENT}\n第二段：回去后抓好落实。`).length);
     expect(first[9]).toBe(`${CONTENT}\n第二段：回去后抓好落实。`);
+    // Its row is tall enough for the two lines of the text (wrapped cells do not grow by themselves everywhere).
+    const firstRow = reflections.getRow(rows.indexOf(first) + 1);
+    expect(firstRow.getCell(2).value).toBe(titles.first);
+    expect(firstRow.height).toBeGreaterThanOrEqual(2 * 16);
 
     const submissions = book.getWorksheet('提交情况')!;
     const people = rowsOf(submissions);
