@@ -21,7 +21,7 @@ const node = { ...common, testEnvironment: 'node', setupFiles: ['<rootDir>/tests
 const unitFolders = (folders) => folders.map((folder) => `<rootDir>/tests/unit/${folder}/`);
 const unitTestsIn = (folders) => unitFolders(folders).map((folder) => `${folder}**/*.test.ts`);
 // tests/unit/ folders that belong to a project other than core; every other folder (a new domain's) is core.
-const LOCAL_STACK_UNITS = ['host', 'deploy', 'house'];
+const LOCAL_STACK_UNITS = ['host', 'deploy', 'house', 'export'];
 const COMPILE_CHECK_UNITS = ['checks'];
 const unitTests = ['<rootDir>/tests/unit/**/*.test.ts'];
 

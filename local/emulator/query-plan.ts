@@ -113,10 +113,15 @@ function choose(index: IndexSpec, predicates: Predicate[], sort: Array<[string, 
   return { index, equalities, sortServed: true, backward: backward ?? false };
 }
 
-function servedById(predicates: Predicate[]): boolean {
-  return predicates.some(
-    (predicate) => predicate.field === '_id' && (predicate.kind === 'eq' || predicate.kind === 'in'),
-  );
+function servedById(predicates: Predicate[], sort: Array<[string, 1 | -1]>): boolean {
+  if (
+    predicates.some((predicate) => predicate.field === '_id' && (predicate.kind === 'eq' || predicate.kind === 'in'))
+  ) {
+    return true;
+  }
+  // Keyset paging by _id (`_id > last`, ordered by _id or not at all) walks the _id index, as in MongoDB.
+  const onlyId = predicates.length > 0 && predicates.every((p) => p.field === '_id' && p.kind === 'range');
+  return onlyId && sort.every(([field]) => field === '_id');
 }
 
 export interface Plan {
@@ -133,7 +138,7 @@ export function planQuery(indexes: readonly IndexSpec[], query: Document, sort: 
   let served = true;
   let choice: IndexChoice | null = null;
   for (const predicates of branches) {
-    if (servedById(predicates)) continue;
+    if (servedById(predicates, sortList)) continue;
     const onlyIdSort = sortList.length === 1 && sortList[0][0] === '_id';
     if (predicates.length === 0 && (sortList.length === 0 || onlyIdSort)) continue;
     const options = indexes

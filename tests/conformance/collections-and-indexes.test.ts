@@ -115,6 +115,33 @@ describe('indexes', () => {
     expect(reported[0]).toContain('unit');
     expect(reported[0]).toContain('joinedAt desc');
   });
+
+  test('keyset paging by _id (_id > last, ordered by _id) walks the _id index: no warning; a range on another field still warns', async () => {
+    const roster = emulator.db.collection('roster_test');
+    const _ = emulator.db.command;
+    const before = emulator.warnings.length;
+    const ids: string[] = [];
+    let last = '';
+    for (;;) {
+      const page = await roster
+        .where({ _id: _.gt(last) })
+        .orderBy('_id', 'asc')
+        .limit(7)
+        .get();
+      if (page.data.length === 0) break;
+      ids.push(...page.data.map((doc) => String(doc._id)));
+      last = ids[ids.length - 1];
+    }
+    expect(ids).toEqual([...ids].sort());
+    expect(ids.length).toBe((await roster.count()).total);
+    expect(emulator.warnings.slice(before)).toEqual([]);
+
+    await roster
+      .where({ _id: _.gt(''), unit: '示例单位' })
+      .orderBy('_id', 'asc')
+      .get();
+    expect(emulator.warnings.slice(before)).toEqual([expect.stringContaining('unit')]);
+  });
 });
 
 test('a function querying a field no declared index serves produces the warning', async () => {
