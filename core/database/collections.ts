@@ -69,48 +69,11 @@ export const DATABASE: readonly CollectionDeclaration[] = [
     // neighbours all filter status [+ category] and order by sortKey; hand-made documents without a sortKey
     // are paged by _id; the organisers' list filters status and orders by updatedAt).
     indexes: [
-      {
-        name: 'status_sortKey',
-        keys: [
-          { field: 'status', direction: 1 },
-          { field: 'sortKey', direction: -1 },
-        ],
-        unique: false,
-      },
-      {
-        name: 'status_category_sortKey',
-        keys: [
-          { field: 'status', direction: 1 },
-          { field: 'category', direction: 1 },
-          { field: 'sortKey', direction: -1 },
-        ],
-        unique: false,
-      },
-      {
-        name: 'status_id',
-        keys: [
-          { field: 'status', direction: 1 },
-          { field: '_id', direction: -1 },
-        ],
-        unique: false,
-      },
-      {
-        name: 'status_updatedAt',
-        keys: [
-          { field: 'status', direction: 1 },
-          { field: 'updatedAt', direction: -1 },
-          { field: '_id', direction: -1 },
-        ],
-        unique: false,
-      },
-      {
-        name: 'updatedAt',
-        keys: [
-          { field: 'updatedAt', direction: -1 },
-          { field: '_id', direction: -1 },
-        ],
-        unique: false,
-      },
+      index('status_sortKey', ['status', 1], ['sortKey', -1]),
+      index('status_category_sortKey', ['status', 1], ['category', 1], ['sortKey', -1]),
+      index('status_id', ['status', 1], ['_id', -1]),
+      index('status_updatedAt', ['status', 1], ['updatedAt', -1], ['_id', -1]),
+      index('updatedAt', ['updatedAt', -1], ['_id', -1]),
     ],
     rule: FUNCTIONS_ONLY,
   },
@@ -124,63 +87,31 @@ export const DATABASE: readonly CollectionDeclaration[] = [
   {
     name: COLLECTIONS.trainingMaterials,
     purpose: '课程资料',
-    indexes: [{ name: 'session', keys: [{ field: 'sessionId', direction: 1 }], unique: false }],
+    indexes: [index('session', ['sessionId', 1])],
     rule: FUNCTIONS_ONLY,
   },
   {
     name: COLLECTIONS.trainees,
     purpose: '学员报名：每个微信用户一条，_id 为其 openid',
-    indexes: [
-      {
-        name: 'group_role',
-        keys: [
-          { field: 'groupNo', direction: 1 },
-          { field: 'role', direction: 1 },
-        ],
-        unique: false,
-      },
-    ],
+    indexes: [index('group_role', ['groupNo', 1], ['role', 1])],
     rule: FUNCTIONS_ONLY,
   },
   {
     name: COLLECTIONS.roster,
     purpose: '花名册：组织者通过控制台导入',
     indexes: [
-      {
-        name: 'name_unit',
-        keys: [
-          { field: 'name', direction: 1 },
-          { field: 'unit', direction: 1 },
-        ],
-        unique: false,
-      },
+      index('name_unit', ['name', 1], ['unit', 1]),
       // list { groupNo, cursor }: one group's rows in _id order.
-      {
-        name: 'group_id',
-        keys: [
-          { field: 'groupNo', direction: 1 },
-          { field: '_id', direction: 1 },
-        ],
-        unique: false,
-      },
+      index('group_id', ['groupNo', 1], ['_id', 1]),
       // leave / unbind free the rows bound to an openid.
-      { name: 'bound_openid', keys: [{ field: 'boundOpenid', direction: 1 }], unique: false },
+      index('bound_openid', ['boundOpenid', 1]),
     ],
     rule: FUNCTIONS_ONLY,
   },
   {
     name: COLLECTIONS.enrolAttempts,
     purpose: '报名时输错的班级口令和认领码（按微信用户限制次数），只记时间',
-    indexes: [
-      {
-        name: 'openid_at',
-        keys: [
-          { field: 'openid', direction: 1 },
-          { field: 'at', direction: -1 },
-        ],
-        unique: false,
-      },
-    ],
+    indexes: [index('openid_at', ['openid', 1], ['at', -1])],
     rule: FUNCTIONS_ONLY,
   },
   {
