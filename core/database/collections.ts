@@ -93,7 +93,11 @@ export const DATABASE: readonly CollectionDeclaration[] = [
   {
     name: COLLECTIONS.trainees,
     purpose: '学员报名：每个微信用户一条，_id 为其 openid',
-    indexes: [index('group_role', ['groupNo', 1], ['role', 1])],
+    indexes: [
+      index('group_role', ['groupNo', 1], ['role', 1]),
+      // listEnrolled { groupNo, cursor }: one group's people in openid (_id) order.
+      index('group_id', ['groupNo', 1], ['_id', 1]),
+    ],
     rule: FUNCTIONS_ONLY,
   },
   {

@@ -9,6 +9,7 @@ import { TraineesRepository } from './repository';
 import {
   enrollSchema,
   leaveSchema,
+  listEnrolledSchema,
   listSchema,
   lockSchema,
   meSchema,
@@ -16,7 +17,7 @@ import {
   unbindSchema,
   unlockSchema,
 } from './schemas';
-import { enroll, leave, list, me, setLocked, setRole, unbind, type TraineesDeps } from './use-cases';
+import { enroll, leave, list, listEnrolled, me, setLocked, setRole, unbind, type TraineesDeps } from './use-cases';
 
 function deps(): TraineesDeps {
   return { repository: new TraineesRepository(getDatabase()), now: Date.now };
@@ -31,6 +32,11 @@ export const traineesActions: ActionDefinitions<TraineesActions> = {
   },
   leave: { access: 'enrolment.self', schema: leaveSchema, handler: (_input, ctx) => leave(deps(), ctx.principal) },
   list: { access: 'trainees.manage', schema: listSchema, handler: (input) => list(deps(), input) },
+  listEnrolled: {
+    access: 'trainees.manage',
+    schema: listEnrolledSchema,
+    handler: (input) => listEnrolled(deps(), input),
+  },
   setRole: { access: 'trainees.manage', schema: setRoleSchema, handler: (input) => setRole(deps(), input) },
   unbind: { access: 'trainees.manage', schema: unbindSchema, handler: (input) => unbind(deps(), input) },
   lock: { access: 'trainees.manage', schema: lockSchema, handler: () => setLocked(deps(), true) },

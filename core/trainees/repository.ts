@@ -95,6 +95,21 @@ export class TraineesRepository {
     return rowsOf(result).map(readRosterRow).filter(present);
   }
 
+  /** Enrolled people in openid (_id) order after `after`, of one group when given (its number typed either way). */
+  async enrolmentPage(groupNo: number | undefined, after: string | undefined, limit: number): Promise<Enrolment[]> {
+    const _ = this.db.command;
+    const filter: Record<string, unknown> = {};
+    if (groupNo !== undefined) filter.groupNo = _.in([groupNo, String(groupNo)]);
+    if (after !== undefined) filter._id = _.gt(after);
+    const result = await this.db
+      .collection(COLLECTIONS.trainees)
+      .where(filter)
+      .orderBy('_id', 'asc')
+      .limit(limit)
+      .get();
+    return rowsOf(result).map(readEnrolment).filter(present);
+  }
+
   /** Binds a free row to the openid; false when another openid got there first. */
   async claimRow(rowId: string, openid: string): Promise<boolean> {
     const result = await this.db

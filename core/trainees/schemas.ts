@@ -9,6 +9,7 @@ import { ROLES } from '../../miniprogram/contracts/people';
 import {
   TRAINEES_LIMITS,
   type EnrollRequest,
+  type ListEnrolledRequest,
   type ListRequest,
   type SetRoleRequest,
   type UnbindRequest,
@@ -56,11 +57,17 @@ export const enrollSchema: Schema<EnrollRequest> = z.object({
   claimCode: z.optional(code),
 });
 
-export const listSchema: Schema<ListRequest> = z.object({
-  action: z.literal('list'),
+const pageFields = {
   groupNo: z.optional(groupNo),
   cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(TRAINEES_LIMITS.maxCursorLength))),
   limit: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(TRAINEES_LIMITS.maxPageSize))),
+};
+
+export const listSchema: Schema<ListRequest> = z.object({ action: z.literal('list'), ...pageFields });
+
+export const listEnrolledSchema: Schema<ListEnrolledRequest> = z.object({
+  action: z.literal('listEnrolled'),
+  ...pageFields,
 });
 
 export const setRoleSchema: Schema<SetRoleRequest> = z.object({

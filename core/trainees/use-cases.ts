@@ -12,6 +12,8 @@ import {
   type EnrollRequest,
   type EnrollResponse,
   type LeaveResponse,
+  type ListEnrolledRequest,
+  type ListEnrolledResponse,
   type ListRequest,
   type ListResponse,
   type LockResponse,
@@ -173,6 +175,19 @@ export async function list({ repository }: TraineesDeps, input: ListRequest): Pr
   return {
     items: page.map(rosterRowView),
     nextCursor: rows.length > limit ? page[page.length - 1].id : null,
+  };
+}
+
+export async function listEnrolled(
+  { repository }: TraineesDeps,
+  input: ListEnrolledRequest,
+): Promise<ListEnrolledResponse> {
+  const limit = input.limit ?? TRAINEES_LIMITS.defaultPageSize;
+  const rows = await repository.enrolmentPage(input.groupNo, input.cursor, limit + 1);
+  const page = rows.slice(0, limit);
+  return {
+    items: page.map(({ openid, profile }) => ({ openid, ...profile })),
+    nextCursor: rows.length > limit ? page[page.length - 1].openid : null,
   };
 }
 

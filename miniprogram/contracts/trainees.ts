@@ -142,6 +142,24 @@ export interface ListResponse {
   nextCursor: string | null;
 }
 
+/** Organisers: every enrolled person, on the roster or not, with the openid setRole and unbind take. */
+export interface ListEnrolledRequest {
+  action: 'listEnrolled';
+  groupNo?: number;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface EnrolledView extends TraineeProfile {
+  openid: string;
+}
+
+export interface ListEnrolledResponse {
+  items: EnrolledView[];
+  /** Pass back as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
 export interface SetRoleRequest {
   action: 'setRole';
   openid: string;
@@ -172,6 +190,7 @@ export interface TraineesActions {
   enroll: { request: EnrollRequest; response: EnrollResponse };
   leave: { request: { action: 'leave' }; response: LeaveResponse };
   list: { request: ListRequest; response: ListResponse };
+  listEnrolled: { request: ListEnrolledRequest; response: ListEnrolledResponse };
   setRole: { request: SetRoleRequest; response: SetRoleResponse };
   unbind: { request: UnbindRequest; response: UnbindResponse };
   lock: { request: { action: 'lock' }; response: LockResponse };

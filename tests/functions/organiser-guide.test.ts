@@ -6,7 +6,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Envelope } from '../../miniprogram/contracts/envelope';
-import type { ListResponse, MeResponse, TraineeProfile } from '../../miniprogram/contracts/trainees';
+import type {
+  ListEnrolledResponse,
+  ListResponse,
+  MeResponse,
+  TraineeProfile,
+} from '../../miniprogram/contracts/trainees';
 import { main } from '../../cloudfunctions/trainees/index';
 import { COLLECTIONS } from '../../core/database/collections';
 import { buildInvocationContext } from '../../local/functions-host/context';
@@ -82,6 +87,7 @@ it('runs every console payload of the guide, each doing what it says', async () 
   const payloads = blocks('json trainees').map((text) => text.replace(/<boundOpenid>/g, 'o-yi'));
   expect(payloads.map((text) => (JSON.parse(text) as { action: string }).action)).toEqual([
     'list',
+    'listEnrolled',
     'setRole',
     'unbind',
     'lock',
@@ -101,6 +107,11 @@ it('runs every console payload of the guide, each doing what it says', async () 
         ['roster-g1-02', 'o-yi'],
         ['roster-g1-leader', null],
       ]);
+    }
+    if (event.action === 'listEnrolled') {
+      const people = dataOf<ListEnrolledResponse>(answer).items;
+      expect(people).toContainEqual(expect.objectContaining({ openid: 'o-yi', groupNo: 1, onRoster: true }));
+      expect(people.every((person) => person.groupNo === 1)).toBe(true);
     }
     if (event.action === 'setRole') expect(await me()).toMatchObject({ profile: { role: 'leader', groupNo: 2 } });
     if (event.action === 'unbind') expect((await me()).enrolled).toBe(false);

@@ -3,7 +3,12 @@
  * caller in the platform `context` the functions host builds (local/functions-host/context.ts).
  */
 import type { Envelope } from '../../miniprogram/contracts/envelope';
-import type { ListResponse, MeResponse, TraineeProfile } from '../../miniprogram/contracts/trainees';
+import type {
+  ListEnrolledResponse,
+  ListResponse,
+  MeResponse,
+  TraineeProfile,
+} from '../../miniprogram/contracts/trainees';
 import { WRONG_CODES_ALLOWED } from '../../core/trainees/limits';
 import { ENROL_MESSAGES, TRAINEES_LIMITS } from '../../miniprogram/contracts/trainees';
 import { FIELD_MESSAGES } from '../../miniprogram/lib/enrolment-fields';
@@ -329,6 +334,37 @@ describe('organiser actions', () => {
       }),
     ]);
     expect(JSON.stringify(group2)).not.toContain('LZ-22');
+  });
+
+  it('listEnrolled shows every enrolled person with the openid setRole and unbind take, on the roster or not', async () => {
+    // Someone who enrolled openly (open enrolment on, no roster row), as the function stores them.
+    await emulator.db
+      .collection(COLLECTIONS.trainees)
+      .doc('o-open')
+      .set({ name: '孙 七', unit: '示例乡人大主席团', post: '', groupNo: 2, role: 'trainee', rosterId: null });
+    const everyone: ListEnrolledResponse['items'] = [];
+    let cursor: string | null | undefined;
+    do {
+      const page = dataOf<ListEnrolledResponse>(
+        await consoleCall({ action: 'listEnrolled', limit: 1, ...(cursor ? { cursor } : {}) }),
+      );
+      expect(page.items.length).toBeLessThanOrEqual(1);
+      everyone.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    const openids = everyone.map((person) => person.openid);
+    expect(openids).toEqual([...openids].sort());
+    expect(new Set(openids).size).toBe(openids.length);
+    expect(everyone).toContainEqual(expect.objectContaining({ openid: 'o-open', name: '孙 七', onRoster: false }));
+    expect(everyone).toContainEqual(expect.objectContaining({ openid: 'o-li', role: 'leader', onRoster: true }));
+
+    const group2 = dataOf<ListEnrolledResponse>(await consoleCall({ action: 'listEnrolled', groupNo: 2 }));
+    expect(group2.items.map((person) => person.openid).sort()).toEqual(['o-li', 'o-open']);
+    expect(group2.nextCursor).toBeNull();
+    // The openid it shows is what setRole takes.
+    dataOf(await consoleCall({ action: 'setRole', openid: 'o-open', role: 'leader' }));
+    expect(codeOf(await as('o-open')({ action: 'listEnrolled' }))).toBe('PERMISSION_DENIED');
+    await emulator.db.collection(COLLECTIONS.trainees).doc('o-open').remove();
   });
 
   it('unbind removes an enrolment and frees its row for the rightful person', async () => {

@@ -12,6 +12,7 @@ export const rows: AuthorizationRow[] = [
   },
   { fn: 'trainees', action: 'leave', event: () => ({}), expect: ANY_WECHAT_USER },
   { fn: 'trainees', action: 'list', event: () => ({ groupNo: 1, limit: 10 }), expect: ORGANISERS },
+  { fn: 'trainees', action: 'listEnrolled', event: () => ({ groupNo: 1, limit: 10 }), expect: ORGANISERS },
   {
     fn: 'trainees',
     action: 'setRole',
