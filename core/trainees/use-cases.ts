@@ -125,7 +125,10 @@ export async function enroll(deps: TraineesDeps, principal: Principal, input: En
     if (row.boundOpenid !== null && row.boundOpenid !== openid) throw new AppError('CONFLICT', ENROL_MESSAGES.rowTaken);
     if (row.boundOpenid !== openid) await checkClaimCode(deps, openid, row, input.claimCode ?? '');
     role = row.role;
-    groupNo = row.groupNo !== null && row.groupNo <= course.groupCount ? row.groupNo : input.groupNo;
+    const rowGroup = row.groupNo !== null && row.groupNo <= course.groupCount ? row.groupNo : null;
+    // A leader's group is the organisers' to set: it gives review rights over that group.
+    if (role === 'leader' && rowGroup === null) throw new AppError('CONFLICT', ENROL_MESSAGES.leaderRowWithoutGroup);
+    groupNo = rowGroup ?? input.groupNo;
     if (row.boundOpenid !== openid) {
       if (!(await repository.claimRow(row.id, openid))) throw new AppError('CONFLICT', ENROL_MESSAGES.rowTaken);
       claimed = true;
@@ -134,7 +137,9 @@ export async function enroll(deps: TraineesDeps, principal: Principal, input: En
     if (!course.openEnrolment) throw new AppError('NOT_FOUND', ENROL_MESSAGES.notOnRoster);
     // Enrolled openly: a trainee, unless an organiser gave this person a role (setRole) that no row holds.
     role = current !== null && current.rosterId === null ? current.profile.role : 'trainee';
-    groupNo = input.groupNo;
+    // A leader keeps the group the organiser gave with the role: correcting one's details never moves review rights.
+    const organiserGroup = role === 'leader' ? (current?.profile.groupNo ?? null) : null;
+    groupNo = organiserGroup ?? input.groupNo;
   }
 
   const rosterId = row?.id ?? null;

@@ -32,6 +32,7 @@ export const ENROL_MESSAGES = {
   noCourse: '培训班信息尚未设置，暂不能报名',
   notEnrolled: '此微信号没有报名',
   leaderNeedsGroup: '组长须指定所在小组 groupNo',
+  leaderRowWithoutGroup: '名单中您登记为组长，但还没有指定小组，请联系组织者补上',
 } as const;
 
 const MESSAGE_FIELDS: Array<[string, EnrolField]> = [
@@ -40,6 +41,7 @@ const MESSAGE_FIELDS: Array<[string, EnrolField]> = [
   [ENROL_MESSAGES.wrongClaimCode, 'claimCode'],
   [ENROL_MESSAGES.notOnRoster, 'name'],
   [ENROL_MESSAGES.rowTaken, 'name'],
+  [ENROL_MESSAGES.leaderRowWithoutGroup, 'groupNo'],
   [FIELD_MESSAGES.nameMissing, 'name'],
   [FIELD_MESSAGES.nameChars, 'name'],
   [FIELD_MESSAGES.nameLength, 'name'],

@@ -293,6 +293,33 @@ describe('organiser actions', () => {
     expect(asConsole.profile).toMatchObject({ role: 'leader', groupNo: 4 });
   });
 
+  it('a leader named by setRole cannot move to another group by correcting their details', async () => {
+    dataOf(await consoleCall({ action: 'setRole', openid: 'o-wang', role: 'leader', groupNo: 4 }));
+    const moved = dataOf<{ profile: TraineeProfile }>(
+      await as('o-wang')({ action: 'enroll', name: '王小明', unit: '某县人大常委会', post: '副主任', groupNo: 7 }),
+    ).profile;
+    expect(moved).toMatchObject({ role: 'leader', groupNo: 4, post: '副主任' });
+  });
+
+  it('a leader row without a group binds nobody: the group would otherwise be the claimant’s choice', async () => {
+    await emulator.db
+      .collection(COLLECTIONS.roster)
+      .doc('row-leader-nogroup')
+      .set({ name: '周组长', unit: '某乡人大主席团', role: 'leader', claimCode: 'ZZ-0' });
+    const before = await snapshot();
+    const answer = await as('o-zhou')({
+      ...enrolment,
+      name: '周组长',
+      unit: '某乡人大主席团',
+      claimCode: 'ZZ-0',
+      groupNo: 6,
+    });
+    expect(codeOf(answer)).toBe('CONFLICT');
+    expect(messageOf(answer)).toBe(ENROL_MESSAGES.leaderRowWithoutGroup);
+    expect(await snapshot()).toBe(before);
+    await emulator.db.collection(COLLECTIONS.roster).doc('row-leader-nogroup').remove();
+  });
+
   it('an admin bound through the roster may setRole; a trainee and a leader may not', async () => {
     dataOf(await as('o-admin')({ ...enrolment, name: '钱管理', unit: '市人大常委会', claimCode: 'ADM-1' }));
     expect(
