@@ -74,8 +74,8 @@ Component({
     },
 
     onShow() {
-      // Back from writing or reviewing: what was shown may have changed.
-      if (this.data.status === 'ready' && !this.data.visitor) void this.load({ keepContent: true });
+      // Back from writing or reviewing, or from 我的 after enrolling or leaving: what was shown may have changed.
+      if (this.data.status === 'ready') void this.load({ keepContent: true });
     },
 
     onReachBottom() {

@@ -32,8 +32,17 @@ const DEFAULT_SESSION: SessionOption = { id: '', title: '分组研讨（默认�
 
 const timers = new WeakMap<object, ReturnType<typeof setTimeout>>();
 
+function sessionsOf(overview: OverviewResponse): SessionView[] {
+  return [...overview.days.flatMap((day) => day.sessions), ...overview.unscheduled];
+}
+
+/** The session 分组研讨（默认） stands for: the course's first group discussion, as the function picks it. */
+function defaultSessionIdOf(overview: OverviewResponse): string {
+  return sessionsOf(overview).find((session) => session.kind === 'discussion')?.id ?? '';
+}
+
 function sessionOptions(overview: OverviewResponse): SessionOption[] {
-  const sessions: SessionView[] = [...overview.days.flatMap((day) => day.sessions), ...overview.unscheduled];
+  const sessions = sessionsOf(overview);
   const discussions = sessions.filter((session) => session.kind === 'discussion');
   const others = sessions.filter((session) => session.kind !== 'discussion');
   return [DEFAULT_SESSION, ...[...discussions, ...others].map((session) => ({ id: session.id, title: session.title }))];
@@ -75,6 +84,8 @@ Component({
     choosingSession: false,
     sessionIndex: 0,
     sessionId: '',
+    /** The course's group discussion, what 分组研讨（默认） stands for ('' until the sessions are read). */
+    defaultSessionId: '',
     restored: false,
     /** idle | submitting | failed */
     submitState: 'idle',
@@ -132,6 +143,7 @@ Component({
       const result = await getOverview();
       if (!result.ok) return; // The default session still applies; the picker just offers no others.
       const sessions = sessionOptions(result.data);
+      this.setData({ defaultSessionId: defaultSessionIdOf(result.data) });
       const index = Math.max(
         0,
         sessions.findIndex((session) => session.id === this.data.sessionId),
@@ -218,7 +230,9 @@ Component({
       // The draft on disk first: whatever happens to the request, the text is safe.
       this.flushDraft();
       this.setData({ submitState: 'submitting', submitError: '', formError: '' });
-      const { target, editing, requestId, title, content, sessionId } = this.data;
+      const { target, editing, requestId, title, content } = this.data;
+      // Changing a reflection, 分组研讨（默认） must be named: an update without a session keeps the stored one.
+      const sessionId = this.data.sessionId !== '' ? this.data.sessionId : editing ? this.data.defaultSessionId : '';
       const fields = { title, content, ...(sessionId === '' ? {} : { sessionId }) };
       const result = editing
         ? await updateReflection({ id: target, ...fields })
@@ -228,9 +242,19 @@ Component({
         this.setData({ submitState: 'failed', submitError: result.error.message });
         return;
       }
-      clearDraft(target);
-      this.setData({ submitState: 'idle', restored: false });
       const { reflection } = result.data;
+      if (!editing && (reflection.title !== tidy(title) || reflection.content !== tidy(content))) {
+        // This requestId was stored already (a submit that timed out on the phone but reached the server) and
+        // the text on screen is a later edit of it: it becomes a change of that reflection, sent at once.
+        clearDraft(target);
+        this.setData({ target: reflection.id, editing: true, submitState: 'idle' });
+        this.flushDraft();
+        void this.onSubmit();
+        return;
+      }
+      // Forget the text before leaving: the page's unload would otherwise write the draft back (flushDraft).
+      this.setData({ submitState: 'idle', restored: false, requestId: '', title: '', content: '' });
+      clearDraft(target);
       void wx.showToast({
         title: reflection.status === 'published' ? '已发表' : '已提交，等待审核',
         icon: reflection.status === 'published' ? 'success' : 'none',

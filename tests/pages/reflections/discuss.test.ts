@@ -101,4 +101,11 @@ test('a visitor who has not enrolled sees an invitation to enrol on 我的, not 
   expect(select(page, '.tabs')).toBeUndefined();
   await tap(select(page, '.invite__enrol', '.t-button'));
   expect(harness.navigations).toEqual([{ kind: 'switchTab', url: '/pages/me/index' }]);
+
+  // Enrolled on 我的, back on this tab (WeChat keeps the tab page loaded and calls onShow): the wall, no invitation.
+  harness.setCloud(reflections({ listGroup: wall([summary('a', { title: '报名后看到的心得' })]) }));
+  (page.instance as { onShow: () => void }).onShow();
+  await settle();
+  expect(select(page, '.invite')).toBeUndefined();
+  expect(text(select(page, '.reflection-item'))).toContain('报名后看到的心得');
 });

@@ -124,7 +124,17 @@ test('a failed submission keeps the draft; 重新提交 sends the same requestId
   harness.setCloud((name, data) =>
     name === 'training'
       ? { ok: true, data: OVERVIEW }
-      : { ok: true, data: { reflection: view('r-1', { title: String(data.title), status: 'published', mine: true }) } },
+      : {
+          ok: true,
+          data: {
+            reflection: view('r-1', {
+              title: String(data.title),
+              content: String(data.content),
+              status: 'published',
+              mine: true,
+            }),
+          },
+        },
   );
   await tap(select(reopened, '.write__retry', '.t-button'));
   await settle();
@@ -180,4 +190,80 @@ test('offers the course’s sessions, the group discussion first by default, and
   await tap(select(page, '.write__submit', '.t-button'));
   await settle();
   expect(submitCalls(harness)[0].data).toMatchObject({ sessionId: 'lecture-1' });
+});
+
+/** The function's answer to a submit or update: the reflection as stored from what was sent. */
+function stored(id: string) {
+  return (name: string, data: Record<string, unknown>) =>
+    name === 'training'
+      ? { ok: true, data: OVERVIEW }
+      : {
+          ok: true,
+          data: {
+            reflection: view(id, {
+              title: String(data.title),
+              content: String(data.content),
+              status: 'published',
+              mine: true,
+            }),
+          },
+        };
+}
+
+test('after a confirmed submit, closing the page never writes the draft back', async () => {
+  const harness = installMiniprogram({ cloud: stored('r-9') });
+  withTitleBar();
+  const page = await open();
+  await type(page, '.write__title', '已经交了');
+  await type(page, '.write__content', CONTENT);
+  await tap(select(page, '.write__submit', '.t-button'));
+  await settle();
+  expect(harness.navigations).toContainEqual({ kind: 'redirectTo', url: '/reflections/detail/index?id=r-9' });
+  page.detach(); // what redirectTo does to the page on a phone: its unload flushes the draft
+  await wait(DRAFT_SAVE_DELAY_MS + 50);
+  expect(harness.storage.has(DRAFT_KEY)).toBe(false);
+  const next = await open();
+  expect(text(select(next, '.write__count'))).toBe('0/50');
+});
+
+test('a requestId the server stored before (a timed-out submit) with other text: the edit becomes an update', async () => {
+  const harness = installMiniprogram({
+    cloud: (name, data) =>
+      name === 'training'
+        ? { ok: true, data: OVERVIEW }
+        : data.action === 'submit'
+          ? { ok: true, data: { reflection: view('r-first', { title: '第一次发出的', content: CONTENT, mine: true }) } }
+          : stored('r-first')(name, data),
+  });
+  withTitleBar();
+  const page = await open();
+  await type(page, '.write__title', '改过的标题');
+  await type(page, '.write__content', `${CONTENT}又补了一句。`);
+  await tap(select(page, '.write__submit', '.t-button'));
+  await settle();
+  const update = harness.cloudCalls.find((call) => call.name === 'reflections' && call.data.action === 'update');
+  expect(update?.data).toMatchObject({ id: 'r-first', title: '改过的标题', content: `${CONTENT}又补了一句。` });
+  expect(harness.navigations).toContainEqual({ kind: 'redirectTo', url: '/reflections/detail/index?id=r-first' });
+  expect(harness.storage.has(DRAFT_KEY)).toBe(false);
+});
+
+test('changing a reflection back to 分组研讨（默认） names the discussion session (an update without one keeps the old)', async () => {
+  const harness = installMiniprogram({
+    cloud: (name, data) =>
+      name === 'training'
+        ? { ok: true, data: OVERVIEW }
+        : data.action === 'get'
+          ? { ok: true, data: { reflection: view('r-7', { content: CONTENT, sessionId: 'lecture-1', mine: true }) } }
+          : stored('r-7')(name, data),
+  });
+  withTitleBar();
+  const page = await openPage(WRITE, { id: 'r-7' });
+  opened.push(page);
+  await settle();
+  await tap(select(page, '.write__session'));
+  await tap(selectAll(page, '.write__session-option')[0]);
+  await tap(select(page, '.write__submit', '.t-button'));
+  await settle();
+  const update = harness.cloudCalls.find((call) => call.name === 'reflections' && call.data.action === 'update');
+  expect(update?.data).toMatchObject({ id: 'r-7', sessionId: 'discussion-groups' });
 });
