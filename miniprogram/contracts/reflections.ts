@@ -179,6 +179,6 @@ export const REFLECTION_MESSAGES = {
   rejected: '内容未通过安全检查，请修改后再提交',
   notAllowedNow: '这篇心得当前的状态不能进行此操作',
   changedMeanwhile: '这篇心得刚被他人处理过，请刷新后重试',
-  changedSinceRead: '这篇心得在您查看后已被修改，请刷新后查看最新内容再处理',
+  changedSinceRead: '这篇心得在您查看后已被修改，请刷新后再处理',
   featureNeedsPublished: '只有已发布的心得可以设为优秀',
 } as const;
