@@ -35,6 +35,9 @@ export interface AdminDeps {
 
 const ADMIN_PAGE_SIZE = 20;
 
+/** A stored document too broken to read (normalizeArticle): any field may be the cause, not only the title. */
+const INCOMPLETE_ARTICLE = '文章内容不完整，请在控制台检查后重新保存';
+
 /** What the organiser wrote, every optional field filled, in one fixed shape (so its hash is stable). */
 function writtenFields(input: ArticleInput) {
   return {
@@ -54,7 +57,12 @@ function writtenFields(input: ArticleInput) {
   };
 }
 
-/** The version field as stored: a document never written through the function has none (0). */
+/**
+ * The version field as the organisers' client is told it: a document never written through the function
+ * has none, and one typed by hand may hold something unreadable ("3", -1): both 0. The conditional write
+ * matches the raw field itself (repository.updateIfVersion), so such a document is saved once and then
+ * holds an integer version.
+ */
 function storedVersion(raw: Record<string, unknown>): number {
   const value = raw.version;
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 0;
@@ -118,7 +126,7 @@ export async function upsertArticle(
     return response(id, version, status, false);
   }
   const { _id, ...fields } = documentFor(id, input, previous, version + 1, now());
-  if (!(await repository.updateIfVersion(_id, version, fields))) {
+  if (!(await repository.updateIfVersion(_id, raw.version, fields))) {
     throw new AppError('CONFLICT', ARTICLE_MESSAGES.staleVersion);
   }
   return response(id, version + 1, status, true);
@@ -133,7 +141,7 @@ export async function changeStatus(
   const raw = await repository.findRaw(id);
   if (raw === null) throw new AppError('NOT_FOUND', ARTICLE_MESSAGES.adminNotFound);
   const article = normalizeArticle(raw);
-  if (article === null) throw new AppError('INVALID_ARGUMENT', '这篇文章没有标题，请先编辑补上标题');
+  if (article === null) throw new AppError('INVALID_ARGUMENT', INCOMPLETE_ARTICLE);
   const version = storedVersion(raw);
   if (article.status === target) return response(id, version, target, false);
   const at = now();
@@ -155,7 +163,7 @@ export async function changeStatus(
     const rendering = renderingOf(article);
     if (rendering !== article.rendered) fields.rendered = rendering;
   }
-  if (!(await repository.updateIfVersion(id, version, fields))) {
+  if (!(await repository.updateIfVersion(id, raw.version, fields))) {
     throw new AppError('CONFLICT', ARTICLE_MESSAGES.staleVersion);
   }
   return response(id, version + 1, target, true);

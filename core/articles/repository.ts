@@ -160,13 +160,19 @@ export class ArticlesRepository {
   }
 
   /**
-   * Replace the document's fields only if it still has the version the writer read (a document never written
-   * through the function has none: version 0 means "no version field"). False when someone wrote in between.
+   * Replace the document's fields only if its `version` still holds exactly what the writer read
+   * (`storedVersion`: the raw field). A document never written through the function has none and matches
+   * "missing"; one typed by hand with an unreadable version ("3", -1, 1.5) matches that very value, so it
+   * can be saved once and then carries the integer version the write sets. False when someone wrote in between.
    */
-  async updateIfVersion(id: string, version: number, fields: Partial<Omit<ArticleDocument, '_id'>>): Promise<boolean> {
+  async updateIfVersion(
+    id: string,
+    storedVersion: unknown,
+    fields: Partial<Omit<ArticleDocument, '_id'>>,
+  ): Promise<boolean> {
     const _ = this.db.command;
     const result = await this.collection
-      .where({ _id: id, version: version === 0 ? _.exists(false) : version })
+      .where({ _id: id, version: sameValue(_, storedVersion) })
       .update(fields as unknown as Record<string, unknown>);
     return (result as { updated?: number }).updated === 1;
   }
@@ -184,4 +190,15 @@ export class ArticlesRepository {
     const found = rows(result);
     return { raw: found.slice(0, limit), hasMore: found.length > limit };
   }
+}
+
+/**
+ * The condition "the field still holds `stored`": missing matches missing, a date or a plain value matches
+ * itself. An object (no condition can name it exactly: it would be read as a query on its sub-fields)
+ * matches any present value, so even such a document can be saved once and normalised.
+ */
+function sameValue(_: { exists(present: boolean): unknown }, stored: unknown): unknown {
+  if (stored === undefined) return _.exists(false);
+  if (stored instanceof Date || stored === null || typeof stored !== 'object') return stored;
+  return _.exists(true);
 }

@@ -84,12 +84,12 @@ export const reflectionsActions: ActionDefinitions<ReflectionsActions> = {
   feature: {
     access: 'reflections.review',
     schema: idSchema('feature'),
-    handler: (input, ctx) => useCases.setFeatured(deps(), true, input.id, ctx.principal),
+    handler: (input, ctx) => useCases.setFeatured(deps(), true, input, ctx.principal),
   },
   unfeature: {
     access: 'reflections.review',
     schema: idSchema('unfeature'),
-    handler: (input, ctx) => useCases.setFeatured(deps(), false, input.id, ctx.principal),
+    handler: (input, ctx) => useCases.setFeatured(deps(), false, input, ctx.principal),
   },
   stats: {
     access: 'reflections.review',

@@ -16,7 +16,7 @@ import type { ReflectionDocument } from './stored';
 /** Graphemes of the content shown in a list. */
 const EXCERPT_LENGTH = 90;
 
-function isoOf(value: unknown): string {
+export function isoOf(value: unknown): string {
   const date = unwrapDate(value);
   if (date instanceof Date && !Number.isNaN(date.getTime())) return date.toISOString();
   return typeof date === 'string' ? date : '';
@@ -51,6 +51,7 @@ export function readReflection(raw: unknown): ReflectionDocument | null {
     updatedAt: updatedAt instanceof Date ? updatedAt : new Date(0),
     sortKey: text(raw.sortKey),
     history: Array.isArray(raw.history) ? (raw.history as HistoryEntry[]) : [],
+    storedUpdatedAt: updatedAt instanceof Date ? updatedAt : raw.updatedAt,
   };
 }
 

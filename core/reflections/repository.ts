@@ -93,20 +93,29 @@ export class ReflectionRepository {
   }
 
   /**
-   * Apply a change if the reflection is still in the status it was read in (optimistic concurrency
-   * without a transaction): false when someone else changed it meanwhile.
+   * Apply a change only if the reflection is still exactly as read: same status and same `updatedAt`,
+   * which every write sets (optimistic concurrency without a transaction). False when it changed
+   * meanwhile — an author's edit between a reviewer's read and approve is never published unread.
    */
-  async change(
-    id: string,
-    expected: ReflectionStatus,
-    patch: Partial<ReflectionDocument>,
-    entry: HistoryEntry,
-  ): Promise<boolean> {
+  async change(read: ReflectionDocument, patch: Partial<ReflectionDocument>, entry: HistoryEntry): Promise<boolean> {
     const _ = this.db.command;
+    const stored = 'storedUpdatedAt' in read ? read.storedUpdatedAt : read.updatedAt;
     const result = await this.collection
-      .where({ _id: id, status: expected })
+      .where({ _id: read._id, status: read.status, updatedAt: this.unchanged(stored) })
       .update({ ...patch, history: _.push({ each: [entry], slice: -HISTORY_KEPT }) });
     return (result as { updated?: number }).updated !== 0;
+  }
+
+  /**
+   * The condition "updatedAt still holds what was read". Missing (a document made by hand in the
+   * console) matches missing, so such a document can still be moved once; a date or a typed value
+   * matches itself. A shape no condition can name (an object) leaves only the status guard.
+   */
+  private unchanged(stored: unknown): unknown {
+    const _ = this.db.command;
+    if (stored === undefined) return _.exists(false);
+    if (stored instanceof Date || stored === null || typeof stored !== 'object') return stored;
+    return _.exists(true);
   }
 
   /** A page of `limit` plus one (to know whether more follow), after the cursor's sort key. */

@@ -55,6 +55,8 @@ const requestId = z.string().check(
     error: MESSAGES.badRequestId,
   }),
 );
+/** The `updatedAt` the caller saw (an ISO instant as views carry it). */
+const updatedAt = z.optional(z.string().check(z.maxLength(40)));
 const cursor = z.optional(z.string().check(z.maxLength(200)));
 const limit = z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(LIMITS.maxPageSize)));
 
@@ -74,10 +76,15 @@ export const updateSchema: Schema<UpdateReflectionRequest> = z.object({
   sessionId,
 });
 
-export const returnSchema: Schema<ReturnReflectionRequest> = z.object({ action: z.literal('return'), id, comment });
+export const returnSchema: Schema<ReturnReflectionRequest> = z.object({
+  action: z.literal('return'),
+  id,
+  comment,
+  updatedAt,
+});
 
 export function idSchema<A extends string>(action: A): Schema<IdRequest<A>> {
-  return z.object({ action: z.literal(action), id }) as unknown as Schema<IdRequest<A>>;
+  return z.object({ action: z.literal(action), id, updatedAt }) as unknown as Schema<IdRequest<A>>;
 }
 
 export function pageSchema<A extends string>(action: A): Schema<PageRequest<A>> {

@@ -34,6 +34,11 @@ export interface ReflectionDocument {
   updatedAt: Date;
   sortKey: string;
   history: HistoryEntry[];
+  /**
+   * Set on read only, never written: `updatedAt` exactly as the database held it (a Date, or whatever an
+   * organiser typed; undefined when missing). A change applies only while the document still holds it.
+   */
+  storedUpdatedAt?: unknown;
 }
 
 export function reflectionId(openid: string, requestId: string): string {

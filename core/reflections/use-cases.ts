@@ -16,7 +16,7 @@ import { AppError } from '../runtime/errors';
 import type { TrainingRepository } from '../training/repository';
 import { checkText, type CheckVerdict, type ContentChecker } from './content-check';
 import { decodeCursor, encodeCursor } from './cursor';
-import { summaryOf, viewOf } from './read-stored';
+import { isoOf, summaryOf, viewOf } from './read-stored';
 import { reflectionId, sortKeyOf, type ReflectionDocument } from './stored';
 import type { PageFilter, ReflectionRepository } from './repository';
 import { flagEntry, transition, type ReflectionMove } from './status';
@@ -195,7 +195,7 @@ async function applyChange(
   entry: ReturnType<typeof transition>,
   principal: Principal,
 ): Promise<ReflectionAnswer> {
-  const changed = await deps.repository.change(doc._id, doc.status, patch, entry);
+  const changed = await deps.repository.change(doc, patch, entry);
   if (!changed) throw new AppError('CONFLICT', MESSAGES.changedMeanwhile);
   return answer({ ...doc, ...patch, history: [...doc.history, entry] }, principal);
 }
@@ -227,15 +227,32 @@ export async function withdraw(deps: ReflectionDeps, id: string, principal: Prin
   return applyChange(deps, doc, { status: 'withdrawn', featured: false, updatedAt: now }, entry, principal);
 }
 
+/**
+ * The reflection a reviewer's move is about, as they saw it: when the request names the `updatedAt` of
+ * the view they acted on and the reflection was written since (an author's edit), CONFLICT — the
+ * reviewer approves or features only text they have read.
+ */
+async function reviewedAsSeen(
+  deps: ReflectionDeps,
+  input: { id: string; updatedAt?: string },
+  principal: Principal,
+): Promise<ReflectionDocument> {
+  const doc = await found(deps, input.id);
+  authorize(principal, 'reflections.review', { groupNo: doc.groupNo });
+  if (input.updatedAt !== undefined && input.updatedAt !== isoOf(doc.updatedAt)) {
+    throw new AppError('CONFLICT', MESSAGES.changedSinceRead);
+  }
+  return doc;
+}
+
 /** A reviewer's move on one reflection of a group they review. Repeating a done move changes nothing. */
 export async function review(
   deps: ReflectionDeps,
   move: Extract<ReflectionMove, 'approve' | 'return' | 'hide'>,
-  input: { id: string; comment?: string },
+  input: { id: string; comment?: string; updatedAt?: string },
   principal: Principal,
 ): Promise<ReflectionAnswer> {
-  const doc = await found(deps, input.id);
-  authorize(principal, 'reflections.review', { groupNo: doc.groupNo });
+  const doc = await reviewedAsSeen(deps, input, principal);
   const to: ReflectionStatus = move === 'approve' ? 'published' : move === 'return' ? 'returned' : 'hidden';
   if (doc.status === to && move !== 'return') return answer(doc, principal);
   const now = deps.now();
@@ -250,11 +267,10 @@ export async function review(
 export async function setFeatured(
   deps: ReflectionDeps,
   featured: boolean,
-  id: string,
+  input: { id: string; updatedAt?: string },
   principal: Principal,
 ): Promise<ReflectionAnswer> {
-  const doc = await found(deps, id);
-  authorize(principal, 'reflections.review', { groupNo: doc.groupNo });
+  const doc = await reviewedAsSeen(deps, input, principal);
   if (doc.featured === featured) return answer(doc, principal);
   const now = deps.now();
   const entry = flagEntry(featured ? 'feature' : 'unfeature', doc.status, actorOf(principal), now);

@@ -105,6 +105,11 @@ export interface UpdateReflectionRequest {
 export interface IdRequest<A extends string> {
   action: A;
   id: string;
+  /**
+   * The reflection's `updatedAt` as the caller saw it (from a summary or view). When sent, a move on a
+   * reflection changed since then answers CONFLICT (changedSinceRead) instead of acting on unread text.
+   */
+  updatedAt?: string;
 }
 
 export interface PageRequest<A extends string> {
@@ -122,6 +127,8 @@ export interface ReturnReflectionRequest {
   action: 'return';
   id: string;
   comment: string;
+  /** As in IdRequest: the `updatedAt` of the reflection the comment was written about. */
+  updatedAt?: string;
 }
 
 export interface GroupStats {
@@ -172,5 +179,6 @@ export const REFLECTION_MESSAGES = {
   rejected: '内容未通过安全检查，请修改后再提交',
   notAllowedNow: '这篇心得当前的状态不能进行此操作',
   changedMeanwhile: '这篇心得刚被他人处理过，请刷新后重试',
+  changedSinceRead: '这篇心得在您查看后已被修改，请刷新后再处理',
   featureNeedsPublished: '只有已发布的心得可以设为优秀',
 } as const;

@@ -203,6 +203,35 @@ describe('documents made by hand in the console', () => {
     ).toMatchObject({ version: 1, changed: true });
   });
 
+  it('one typed with an unreadable version ("3") is listed as version 0, saved once, published, and then has an integer version', async () => {
+    const articles = emulator.db.collection(COLLECTIONS.articles);
+    await articles.doc('string-version').set({ title: '版本号是文字', body: '正文', status: 'draft', version: '3' });
+    const all = dataOf<ListAllArticlesResponse>(await call('console', { action: 'listAll' }));
+    expect(all.items.find((item) => item.id === 'string-version')).toMatchObject({ version: 0 });
+    expect(
+      await write('console', {
+        action: 'upsert',
+        article: { ...articleInput('版本号修好了'), id: 'string-version' },
+        version: 0,
+      }),
+    ).toMatchObject({ version: 1, changed: true });
+    expect(await write('console', { action: 'publish', id: 'string-version' })).toMatchObject({
+      version: 2,
+      status: 'published',
+    });
+    const { data } = await articles.doc('string-version').get();
+    expect(data[0]).toMatchObject({ version: 2, status: 'published', title: '版本号修好了' });
+  });
+
+  it('publishing one with an unreadable version ("3") works too', async () => {
+    const articles = emulator.db.collection(COLLECTIONS.articles);
+    await articles.doc('string-version-2').set({ title: '直接发布', body: '正文', version: '3' });
+    expect(await write('console', { action: 'publish', id: 'string-version-2' })).toMatchObject({
+      version: 1,
+      status: 'published',
+    });
+  });
+
   it('publishing a hand-made document stores what readers need, so it is no longer computed on read', async () => {
     await emulator.db.collection(COLLECTIONS.articles).doc('hand-draft').set({ title: '手工草稿', body: '正文' });
     await write('console', { action: 'publish', id: 'hand-draft' });

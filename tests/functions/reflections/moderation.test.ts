@@ -3,9 +3,16 @@
  * update and withdraw while reflections are open; every change leaves a history line; moves the model
  * does not allow are CONFLICT and change nothing.
  */
-import type { ReflectionAnswer, ReflectionPage } from '../../../miniprogram/contracts/reflections';
+import {
+  REFLECTION_MESSAGES,
+  type ReflectionAnswer,
+  type ReflectionPage,
+} from '../../../miniprogram/contracts/reflections';
 import { COLLECTIONS } from '../../../core/database/collections';
-import { CONTENT, MARK, enrol, errorOf, okAs, submitAs, useCourseEmulator } from './support';
+import { ReflectionRepository } from '../../../core/reflections/repository';
+import { transition } from '../../../core/reflections/status';
+import type { Database } from '../../../core/runtime/cloud';
+import { CONTENT, MARK, callAs, enrol, errorOf, okAs, submitAs, useCourseEmulator } from './support';
 
 const AUTHOR = 'mod-trainee-g2';
 const PEER = 'mod-peer-g2';
@@ -186,4 +193,76 @@ it('pages the wall by cursor with no repeats and no gaps', async () => {
   expect(seen).toHaveLength(7);
   expect([...seen].sort()).toEqual([...written].sort());
   expect(await errorOf(reader, { action: 'listGroup', cursor: 'not-a-cursor' })).toBe('INVALID_ARGUMENT');
+});
+
+describe('a move on a reflection changed since the reviewer read it', () => {
+  // An author of their own: the first author's submissions above come near the rate limit.
+  const EDITOR = 'mod-editor-g2';
+  beforeAll(() => enrol(env().db, EDITOR, 2));
+
+  it("approve with the view read before the author's update: CONFLICT, and the new text stays pending", async () => {
+    const written = await submitAs(EDITOR, { title: '第一稿', content: `${CONTENT}${MARK.review}` });
+    const queue = await okAs<ReflectionPage>(LEADER, { action: 'listPending', limit: 50 });
+    const seen = queue.items.find((item) => item.id === written.id);
+    expect(seen).toMatchObject({ title: '第一稿', status: 'pending' });
+
+    const updated = await okAs<ReflectionAnswer>(EDITOR, {
+      action: 'update',
+      id: written.id,
+      title: '第二稿',
+      content: `${CONTENT}改过的内容。${MARK.review}`,
+    });
+    expect(updated.reflection.status).toBe('pending');
+
+    const answer = await callAs(LEADER, { action: 'approve', id: written.id, updatedAt: seen?.updatedAt });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: REFLECTION_MESSAGES.changedSinceRead },
+    });
+    expect(await stored(written.id)).toMatchObject({ status: 'pending', title: '第二稿' });
+
+    // Refreshed, the reviewer sees the new text and may approve it.
+    const fresh = await okAs<ReflectionAnswer>(LEADER, { action: 'get', id: written.id });
+    expect(fresh.reflection.title).toBe('第二稿');
+    await okAs(LEADER, { action: 'approve', id: written.id, updatedAt: fresh.reflection.updatedAt });
+    expect((await stored(written.id)).status).toBe('published');
+  });
+
+  it("feature with the view read before the author's update of a published reflection: CONFLICT, not featured", async () => {
+    const written = await submitAs(EDITOR, { title: '已发布的第一稿' });
+    expect(written.status).toBe('published');
+    const seen = (await okAs<ReflectionAnswer>(LEADER, { action: 'get', id: written.id })).reflection;
+
+    await okAs(EDITOR, { action: 'update', id: written.id, title: '已发布的第二稿', content: `${CONTENT}又改了。` });
+
+    const answer = await callAs(LEADER, { action: 'feature', id: written.id, updatedAt: seen.updatedAt });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await stored(written.id)).toMatchObject({ status: 'published', featured: false, title: '已发布的第二稿' });
+  });
+
+  it('the write itself is conditional: a change computed from a read the author has since overtaken is refused', async () => {
+    const repository = new ReflectionRepository(env().db as unknown as Database);
+    const written = await submitAs(EDITOR, { title: '读后被改', content: `${CONTENT}${MARK.review}` });
+    const read = await repository.byId(written.id);
+    if (read === null) throw new Error('not stored');
+    await okAs(EDITOR, {
+      action: 'update',
+      id: written.id,
+      title: '读后被改的第二稿',
+      content: `${CONTENT}${MARK.review}`,
+    });
+    const entry = transition('approve', 'pending', 'published', LEADER, new Date());
+    expect(await repository.change(read, { status: 'published', updatedAt: new Date() }, entry)).toBe(false);
+    expect((await stored(written.id)).status).toBe('pending');
+  });
+
+  it('a reflection stored by hand without updatedAt can still be approved (and then carries one)', async () => {
+    const written = await submitAs(EDITOR, { title: '手工改过', content: `${CONTENT}${MARK.review}` });
+    await env().db.collection(COLLECTIONS.reflections).doc(written.id).update({ updatedAt: env().db.command.remove() });
+    expect('updatedAt' in (await stored(written.id))).toBe(false);
+    await okAs(LEADER, { action: 'approve', id: written.id });
+    const doc = await stored(written.id);
+    expect(doc.status).toBe('published');
+    expect(doc.updatedAt).toBeInstanceOf(Date);
+  });
 });
