@@ -50,13 +50,20 @@ export function listReflections(action: ListAction, cursor?: string | null): Pro
   return call({ action, ...paging(cursor) });
 }
 
-/** One reflection by id, or a move on it (approve, hide, feature, unfeature, withdraw). */
-export function reflectionAction(action: ModerationAction, id: string): Promise<Envelope<ReflectionAnswer>> {
-  return call({ action, id });
+/**
+ * One reflection by id, or a move on it (approve, hide, feature, unfeature, withdraw). `seenAt`: the
+ * reflection's updatedAt as the reviewer saw it, so a move on text changed since answers CONFLICT.
+ */
+export function reflectionAction(
+  action: ModerationAction,
+  id: string,
+  seenAt = '',
+): Promise<Envelope<ReflectionAnswer>> {
+  return call({ action, id, ...(seenAt === '' ? {} : { updatedAt: seenAt }) });
 }
 
-export function returnReflection(id: string, comment: string): Promise<Envelope<ReflectionAnswer>> {
-  return call({ action: 'return', id, comment });
+export function returnReflection(id: string, comment: string, seenAt = ''): Promise<Envelope<ReflectionAnswer>> {
+  return call({ action: 'return', id, comment, ...(seenAt === '' ? {} : { updatedAt: seenAt }) });
 }
 
 export function reflectionStats(): Promise<Envelope<StatsResponse>> {

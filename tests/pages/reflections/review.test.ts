@@ -20,6 +20,9 @@ function queue() {
   ];
 }
 
+/** The updatedAt of every fixture reflection: what the reviewer saw, sent with each move (a later edit -> CONFLICT). */
+const SEEN = summary('any').updatedAt;
+
 function moves(calls: CloudCall[]) {
   return calls.filter((call) => !['listPending', 'stats'].includes(String(call.data.action))).map((call) => call.data);
 }
@@ -61,13 +64,13 @@ test('通过 approves and the reflection leaves the queue; 通过并推荐 appro
   const page = await openPage('reflections/review/index');
   await tap(select(selectAll(page, '.pending-item')[0], '.moderation__approve', '.t-button'));
   await settle();
-  expect(moves(harness.cloudCalls)).toEqual([{ action: 'approve', id: 'p1' }]);
+  expect(moves(harness.cloudCalls)).toEqual([{ action: 'approve', id: 'p1', updatedAt: SEEN }]);
   expect(selectAll(page, '.pending-item').map((card) => text(card))).toEqual([expect.stringContaining('待审二')]);
   await tap(select(selectAll(page, '.pending-item')[0], '.moderation__approve-feature', '.t-button'));
   await settle();
   expect(moves(harness.cloudCalls).slice(1)).toEqual([
-    { action: 'approve', id: 'p2' },
-    { action: 'feature', id: 'p2' },
+    { action: 'approve', id: 'p2', updatedAt: SEEN },
+    { action: 'feature', id: 'p2', updatedAt: SEEN },
   ]);
   expect(harness.toasts).toEqual(['已通过', '已通过并推荐为优秀']);
   expect(select(page, '.page-state', '.state-view__empty')).toBeDefined();
@@ -85,7 +88,9 @@ test('退回 asks for a comment first, then sends it to the author', async () =>
   await settle();
   await tap(select(card, '.moderation__confirm-return', '.t-button'));
   await settle();
-  expect(moves(harness.cloudCalls)).toEqual([{ action: 'return', id: 'p2', comment: '请结合本县实际补充' }]);
+  expect(moves(harness.cloudCalls)).toEqual([
+    { action: 'return', id: 'p2', comment: '请结合本县实际补充', updatedAt: SEEN },
+  ]);
   expect(selectAll(page, '.pending-item')).toHaveLength(1);
 });
 
@@ -119,7 +124,7 @@ test('the detail page gives a reviewer 推荐为优秀 on a published reflection
   expect(select(page, '.moderation__unfeature')).toBeDefined();
   expect(harness.cloudCalls.map((call) => call.data)).toEqual([
     { action: 'get', id: 'r9' },
-    { action: 'feature', id: 'r9' },
+    { action: 'feature', id: 'r9', updatedAt: SEEN },
   ]);
 });
 
