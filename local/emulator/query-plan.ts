@@ -40,25 +40,39 @@ function predicateOf(field: string, condition: unknown): Predicate {
   return { field, kind: 'other' };
 }
 
+/** Beyond this many alternatives the filter is not planned (scanned), so nested `$or`s cannot blow up. */
+const MAX_BRANCHES = 64;
+
+/** Every way to pick one branch from each of `left` and `right`: an AND of two ORs. */
+function crossProduct(left: Predicate[][], right: Predicate[][]): Predicate[][] {
+  return left.flatMap((a) => right.map((b) => [...a, ...b]));
+}
+
 /**
- * The filter as alternatives (a top-level `$or` gives one per branch), each a list of field predicates.
- * Conditions inside `$and` are merged; anything an index cannot use is left out.
+ * The filter as alternatives (a `$or`, at the top or inside `$and`, gives one per branch), each a list
+ * of field predicates. An `$and` part that is itself an OR multiplies the alternatives: merging its
+ * branches into one list would plan `status = 'a' AND status = 'b'` and read only the first through an
+ * index. Anything an index cannot use is left out.
  */
 export function branchesOf(query: Document): Predicate[][] {
   const common: Predicate[] = [];
-  let alternatives: Predicate[][] | null = null;
+  let alternatives: Predicate[][] = [[]];
+  const combine = (branches: Predicate[][]): void => {
+    if (branches.length === 0) return;
+    alternatives = crossProduct(alternatives, branches);
+  };
   for (const [key, condition] of Object.entries(query)) {
     if (key === '$and' && Array.isArray(condition)) {
-      for (const part of condition) if (isPlainObject(part)) common.push(...branchesOf(part).flat());
+      for (const part of condition) if (isPlainObject(part)) combine(branchesOf(part));
     } else if (key === '$or' && Array.isArray(condition)) {
-      alternatives = condition.filter(isPlainObject).flatMap((part) => branchesOf(part));
+      combine(condition.filter(isPlainObject).flatMap((part) => branchesOf(part)));
     } else if (!key.startsWith('$')) {
       common.push(predicateOf(key, condition));
     } else if (!RESIDUAL.has(key)) {
       common.push({ field: key, kind: 'other' });
     }
+    if (alternatives.length > MAX_BRANCHES) return [[...common, { field: '$or', kind: 'other' }]];
   }
-  if (!alternatives || alternatives.length === 0) return [common];
   return alternatives.map((branch) => [...common, ...branch]);
 }
 

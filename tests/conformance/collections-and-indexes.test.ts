@@ -169,3 +169,48 @@ test('a function querying a field no declared index serves produces the warning'
     await emulator.close();
   }
 });
+
+describe('an $and holding an $or, planned through a declared index', () => {
+  let emulator: TestEmulator;
+  beforeAll(async () => {
+    emulator = await startTestEmulator({
+      declaration: [
+        {
+          name: 'status_test',
+          indexes: [
+            {
+              name: 'status_t',
+              keys: [
+                { field: 'status', direction: 1 },
+                { field: 't', direction: 1 },
+              ],
+              unique: false,
+            },
+          ],
+        },
+      ],
+    });
+  });
+  afterAll(async () => {
+    await emulator.close();
+  });
+
+  test('find, count and remove see every branch of the $or, not only the first', async () => {
+    const items = emulator.db.collection('status_test');
+    const _ = emulator.db.command;
+    await items.add([
+      { _id: 'a1', status: 'a', t: 1 },
+      { _id: 'b1', status: 'b', t: 2 },
+      { _id: 'c1', status: 'c', t: 3 },
+    ]);
+    const either = _.and([_.or([{ status: 'a' }, { status: 'b' }])]);
+    const found = await items.where(either).get();
+    expect(found.data.map((doc) => doc._id).sort()).toEqual(['a1', 'b1']);
+    expect((await items.where(either).count()).total).toBe(2);
+    // An $and of a plain condition and an $or: the plain one applies to every branch.
+    const narrowed = _.and([{ t: _.gte(2) }, _.or([{ status: 'a' }, { status: 'b' }])]);
+    expect((await items.where(narrowed).get()).data.map((doc) => doc._id)).toEqual(['b1']);
+    expect((await items.where(either).remove()).deleted).toBe(2);
+    expect((await items.get()).data.map((doc) => doc._id)).toEqual(['c1']);
+  });
+});
