@@ -187,6 +187,19 @@ export class Collection {
     for (const index of this.indexes) index.checkUnique(changes);
   }
 
+  /**
+   * Throws what a unique index would refuse if `records` were written over `view` (a transaction's
+   * snapshot plus its own writes) rather than over the live documents: MongoDB refuses the duplicate
+   * at the write inside the transaction, not at commit.
+   */
+  checkWriteOn(view: Iterable<Document>, records: JournalRecord[]): void {
+    const unique = this.indexes.filter((index) => index.spec.unique);
+    if (unique.length === 0) return;
+    const docs = new Map([...view].map((doc) => [idKey(doc._id), doc] as const));
+    const changes = this.changesOf(records, docs);
+    for (const index of unique) index.checkUnique(changes, index.ownersOf(docs));
+  }
+
   /** Journal first, memory second: if a unique index refuses or the disk write throws, nothing changed. */
   write(records: JournalRecord[]): void {
     if (records.length === 0) return;
@@ -206,11 +219,14 @@ export class Collection {
     }
   }
 
-  private changesOf(records: JournalRecord[]): Array<{ id: string; before?: Document; after?: Document }> {
+  private changesOf(
+    records: JournalRecord[],
+    base: ReadonlyMap<string, Document> = this.docs,
+  ): Array<{ id: string; before?: Document; after?: Document }> {
     const pending = new Map<string, Document | undefined>();
     return records.map((record) => {
       const id = 'put' in record ? idKey(record.put._id) : record.del;
-      const before = pending.has(id) ? pending.get(id) : this.docs.get(id);
+      const before = pending.has(id) ? pending.get(id) : base.get(id);
       const after = 'put' in record ? record.put : undefined;
       pending.set(id, after);
       return { id, before, after };

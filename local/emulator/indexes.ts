@@ -52,10 +52,13 @@ export class MemoryIndex {
   }
 
   /** Refuse a batch that would give two documents the same key (MongoDB: a missing field is null). */
-  checkUnique(changes: Array<{ id: string; before?: Document; after?: Document }>): void {
+  checkUnique(
+    changes: Array<{ id: string; before?: Document; after?: Document }>,
+    owners: ReadonlyMap<string, string> = this.uniqueOwners,
+  ): void {
     if (!this.spec.unique) return;
     const overlay = new Map<string, string | null>();
-    const owner = (key: string) => (overlay.has(key) ? overlay.get(key) : this.uniqueOwners.get(key));
+    const owner = (key: string) => (overlay.has(key) ? overlay.get(key) : owners.get(key));
     for (const change of changes) {
       if (change.before) {
         const old = this.uniqueKey(change.before);
@@ -74,6 +77,13 @@ export class MemoryIndex {
         overlay.set(next, change.id);
       }
     }
+  }
+
+  /** Which document holds each unique key among `docs` (keyed by their _id key): a view other than the live one. */
+  ownersOf(docs: ReadonlyMap<string, Document>): ReadonlyMap<string, string> {
+    const owners = new Map<string, string>();
+    for (const [id, doc] of docs) owners.set(this.uniqueKey(doc), id);
+    return owners;
   }
 
   /** Keep the index in step with one document changing (before and/or after). */

@@ -82,7 +82,12 @@ export class Transactions {
     return out;
   }
 
-  /** Record writes in the transaction, or abort it with a conflict. */
+  /**
+   * Record writes in the transaction, or abort it with a conflict. A unique index is checked here, on
+   * what the transaction sees, as MongoDB does: the duplicate write fails (DATABASE_DUPLICATE_WRITE)
+   * and, as a failed write aborts a MongoDB transaction, ends it; commit checks again against what
+   * others committed meanwhile.
+   */
   stage(transaction: OpenTransaction, collection: string, records: JournalRecord[]): void {
     const store = this.requireStore();
     const live = store.get(collection);
@@ -98,6 +103,12 @@ export class Transactions {
           `事务冲突：集合 ${collection} 中 _id 为 ${'put' in record ? String(record.put._id) : key} 的记录正被其他事务修改或已被修改，请重试`,
         );
       }
+    }
+    try {
+      live.checkWriteOn(this.view(transaction, collection), records);
+    } catch (error) {
+      this.end(transaction.id);
+      throw error;
     }
     let writes = transaction.writes.get(collection);
     if (!writes) transaction.writes.set(collection, (writes = new Map()));

@@ -179,3 +179,60 @@ describe('a commit across collections after a crash', () => {
     expect(state).toEqual({ a: { _id: 'a', balance: 100 }, ledger: [], left: false });
   });
 });
+
+describe('a unique index inside a transaction', () => {
+  let unique: TestEmulator;
+  beforeAll(async () => {
+    unique = await startTestEmulator({
+      declaration: [
+        {
+          name: 'seats_test',
+          indexes: [{ name: 'seat', keys: [{ field: 'seat', direction: 1 }], unique: true }],
+        },
+      ],
+    });
+  });
+  afterAll(async () => {
+    await unique.close();
+  });
+  beforeEach(async () => {
+    await unique.db.collection('seats_test').where({}).remove();
+    await unique.db.collection('seats_test').add({ _id: 'p1', seat: 'A1' });
+  });
+
+  async function seats(): Promise<unknown[]> {
+    const found = await unique.db.collection('seats_test').orderBy('_id', 'asc').get();
+    return found.data.map((doc) => [doc._id, doc.seat]);
+  }
+
+  test('a write duplicating a committed key is refused at the write, not at commit, and nothing applies', async () => {
+    const transaction = await unique.db.startTransaction();
+    await transaction.collection('seats_test').add({ _id: 'p2', seat: 'B1' });
+    await expect(transaction.collection('seats_test').add({ _id: 'p3', seat: 'A1' })).rejects.toMatchObject({
+      code: 'DATABASE_DUPLICATE_WRITE',
+    });
+    // As in MongoDB, the failed write ended the transaction: its earlier write never applies.
+    await expect(transaction.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL' });
+    expect(await seats()).toEqual([['p1', 'A1']]);
+  });
+
+  test('two writes in one transaction taking the same key: the second is refused', async () => {
+    const transaction = await unique.db.startTransaction();
+    await transaction.collection('seats_test').add({ _id: 'p2', seat: 'C1' });
+    await expect(transaction.collection('seats_test').doc('p1').update({ seat: 'C1' })).rejects.toMatchObject({
+      code: 'DATABASE_DUPLICATE_WRITE',
+    });
+    expect(await seats()).toEqual([['p1', 'A1']]);
+  });
+
+  test('a key the transaction itself freed can be taken in the same transaction', async () => {
+    const transaction = await unique.db.startTransaction();
+    await transaction.collection('seats_test').doc('p1').update({ seat: 'A2' });
+    await transaction.collection('seats_test').add({ _id: 'p2', seat: 'A1' });
+    await transaction.commit();
+    expect(await seats()).toEqual([
+      ['p1', 'A2'],
+      ['p2', 'A1'],
+    ]);
+  });
+});
