@@ -10,6 +10,7 @@ import {
   planDatabase,
   readDatabaseSettings,
   type DatabaseManager,
+  type DescribedIndex,
 } from '../../../scripts/deploy/database';
 
 const SAMPLE: CollectionDeclaration[] = [
@@ -32,7 +33,20 @@ const SAMPLE: CollectionDeclaration[] = [
   { name: 'trainees', purpose: '学员', indexes: [], rule: { read: 'doc._openid == auth.openid', write: false } },
 ];
 
-function fakeManager(cloud: Map<string, string[]>) {
+/** How the console describes an index: a name alone stands for the SAMPLE index of that name as declared. */
+function described(index: string | DescribedIndex): DescribedIndex {
+  if (typeof index !== 'string') return index;
+  const declared = SAMPLE.flatMap((collection) => collection.indexes).find((item) => item.name === index);
+  if (!declared)
+    return { Name: index, Keys: [{ Name: index === '_id_' ? '_id' : index, Direction: '1' }], Unique: false };
+  return {
+    Name: index,
+    Keys: declared.keys.map((key) => ({ Name: key.field, Direction: String(key.direction) })),
+    Unique: declared.unique,
+  };
+}
+
+function fakeManager(cloud: Map<string, Array<string | DescribedIndex>>) {
   const calls: string[] = [];
   const manager: DatabaseManager = {
     async checkCollectionExists(name) {
@@ -45,7 +59,7 @@ function fakeManager(cloud: Map<string, string[]>) {
     },
     async describeCollection(name) {
       calls.push(`describe ${name}`);
-      return { Indexes: (cloud.get(name) ?? []).map((Name) => ({ Name })) };
+      return { Indexes: (cloud.get(name) ?? []).map(described) };
     },
     async updateCollection(name, change) {
       calls.push(`updateCollection ${name} ${JSON.stringify(change)}`);
@@ -69,7 +83,9 @@ test('the dry-run plan lists every declared collection, index and rule', () => {
 });
 
 test('apply creates only what is missing, never drops an index, and sets every rule', async () => {
-  const cloud = new Map([['articles', ['_id_', 'status_published', 'made_in_console']]]);
+  const cloud = new Map<string, Array<string | DescribedIndex>>([
+    ['articles', ['_id_', 'status_published', 'made_in_console']],
+  ]);
   const { manager, calls } = fakeManager(cloud);
   const log: string[] = [];
   await applyDatabase(SAMPLE, manager, 'env-1', (line) => log.push(line));
@@ -97,13 +113,83 @@ test('apply creates only what is missing, never drops an index, and sets every r
 });
 
 test('a second apply against the result changes nothing but the rules', async () => {
-  const cloud = new Map<string, string[]>();
+  const cloud = new Map<string, Array<string | DescribedIndex>>();
   const first = fakeManager(cloud);
   await applyDatabase(SAMPLE, first.manager, 'env-1', () => undefined);
   cloud.set('articles', ['_id_', 'status_published', 'slug']);
   const second = fakeManager(cloud);
   await applyDatabase(SAMPLE, second.manager, 'env-1', () => undefined);
   expect(second.calls.filter((call) => /^(createCollection|updateCollection)/.test(call))).toEqual([]);
+});
+
+test.each([
+  [
+    'a key reversed',
+    [
+      { Name: 'status', Direction: '1' },
+      { Name: 'publishedAt', Direction: '1' },
+    ],
+    false,
+  ],
+  [
+    'a key renamed',
+    [
+      { Name: 'status', Direction: '1' },
+      { Name: 'updatedAt', Direction: '-1' },
+    ],
+    false,
+  ],
+  ['a key missing', [{ Name: 'status', Direction: '1' }], false],
+  [
+    'uniqueness changed',
+    [
+      { Name: 'status', Direction: '1' },
+      { Name: 'publishedAt', Direction: '-1' },
+    ],
+    true,
+  ],
+])(
+  'an index under a declared name with %s refuses the deploy, naming it, and writes nothing',
+  async (_case, keys, unique) => {
+    const cloud = new Map<string, Array<string | DescribedIndex>>([
+      ['articles', ['_id_', { Name: 'status_published', Keys: keys, Unique: unique }, 'slug']],
+    ]);
+    const { manager, calls } = fakeManager(cloud);
+    const log: string[] = [];
+    await expect(applyDatabase(SAMPLE, manager, 'env-1', (line) => log.push(line))).rejects.toThrow(
+      /集合 articles 的索引 status_published/,
+    );
+    expect(calls.filter((call) => !call.startsWith('check') && !call.startsWith('describe'))).toEqual([]);
+    expect(log.some((line) => line.startsWith('无法部署：集合 articles 的索引 status_published 在云端是'))).toBe(true);
+    const existing = new Map([['articles', { indexes: cloud.get('articles')!.map(described) }]]);
+    expect(planDatabase(SAMPLE, existing).map(describeStep)).toContainEqual(
+      expect.stringContaining('声明是（status asc, publishedAt desc）'),
+    );
+  },
+);
+
+test('an index described as declared (directions as the console writes them) is kept as it is', () => {
+  const existing = new Map([
+    [
+      'articles',
+      {
+        indexes: [
+          described('_id_'),
+          {
+            Name: 'status_published',
+            Keys: [
+              { Name: 'status', Direction: 1 },
+              { Name: 'publishedAt', Direction: -1 },
+            ],
+            Unique: false,
+          },
+          described('slug'),
+        ],
+      },
+    ],
+  ]);
+  const steps = planDatabase(SAMPLE, existing).filter((step) => step.collection === 'articles');
+  expect(steps.map((step) => step.kind)).toEqual(['setRule']);
 });
 
 test('without credentials the settings are named as missing (the deploy stops before any network call)', () => {
