@@ -18,14 +18,13 @@ function journalFile(): string {
 }
 
 /** A write that writes one byte per call, as a nearly full disk may; after `budget` bytes it fails. */
-function oneByteAtATime(budget = Infinity): WriteSync & { written: number } {
-  const write = ((fd: number, buffer: Uint8Array, offset: number) => {
-    if (write.written >= budget) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-    write.written += 1;
+function oneByteAtATime(budget = Infinity): WriteSync {
+  let written = 0;
+  return (fd, buffer, offset) => {
+    if (written >= budget) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    written += 1;
     return fs.writeSync(fd, buffer, offset, 1);
-  }) as WriteSync & { written: number };
-  write.written = 0;
-  return write;
+  };
 }
 
 function replayed(file: string): JournalRecord[] {
