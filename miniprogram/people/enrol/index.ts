@@ -58,12 +58,13 @@ Component({
   methods: {
     onLoad() {
       // WeChat asks the page when a privacy-protected step needs consent: show our own consent card.
-      wx.onNeedPrivacyAuthorization((resolve) => {
+      wx.onNeedPrivacyAuthorization((wechatResolve) => {
+        const resolve = wechatResolve as unknown as PrivacyResolve;
         // Reached after this page closed (listener not removable): no card can be shown, so answer at once
         // rather than keep the request (e.g. copying a link in an article) waiting forever.
         if (closedPages.has(this)) resolve({ event: 'disagree' });
         else {
-          pendingConsent.set(this, resolve as unknown as PrivacyResolve);
+          pendingConsent.set(this, resolve);
           this.setData({ consent: 'needed' });
         }
       });
