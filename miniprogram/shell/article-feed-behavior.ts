@@ -10,7 +10,7 @@ import type { ArticleCategory, ArticleSummary, ListArticlesResponse } from '../c
 import { listArticles, type ListOptions } from '../services/articles';
 import { readCopy, saveCopy } from './offline-cache';
 import { articlePage } from './routes';
-import { loadGeneration, loadScreen, type LoadOptions, type ScreenStatus } from './screen-load';
+import { loadScreen, type LoadOptions, type ScreenStatus } from './screen-load';
 
 export const LATEST_LIST_COPY_KEY = 'list:latest';
 
@@ -65,13 +65,13 @@ export const articleFeedBehavior = Behavior({
       );
     },
 
+    /** A first page replaces the list; `loadingMore` is left to loadMore, which alone sets and clears it. */
     showFeed({ items, nextCursor }: ListArticlesResponse, savedCopy: boolean) {
       this.setData({
         status: items.length > 0 ? 'ready' : 'empty',
         articles: items,
         nextCursor,
         moreError: '',
-        loadingMore: false,
         savedCopy,
       });
     },
@@ -84,12 +84,15 @@ export const articleFeedBehavior = Behavior({
       const data = this.data as unknown as FeedData;
       const cursor = data.nextCursor;
       if (!cursor || data.loadingMore || data.status !== 'ready') return;
-      const generation = loadGeneration(this);
       this.setData({ loadingMore: true, moreError: '' });
       const result = await listArticles({ ...filterOf(data), cursor });
-      if (loadGeneration(this) !== generation) {
-        // A refresh started meanwhile and replaces the list: drop this page, but never leave the footer
-        // saying 正在加载 (a refresh that fails keeps the old list and only shows a toast).
+      const now = this.data as unknown as FeedData;
+      if (now.nextCursor !== cursor) {
+        // The list was replaced meanwhile (the refresh after a saved copy, a pull-down, another filter): this
+        // page continues the OLD first page, and appended to the new one it would skip what lies between
+        // (an article published meanwhile pushes the old page's last item onto page 2, never shown). Drop it;
+        // the next reach of the bottom asks from the new cursor. (A load counter cannot tell: the refresh
+        // that follows a saved copy starts before the reader can reach the bottom.)
         this.setData({ loadingMore: false });
         return;
       }
@@ -97,10 +100,10 @@ export const articleFeedBehavior = Behavior({
         this.setData({ loadingMore: false, moreError: result.error.message });
         return;
       }
-      const known = new Set(data.articles.map((article) => article.id));
+      const known = new Set(now.articles.map((article) => article.id));
       const fresh = result.data.items.filter((article) => !known.has(article.id));
       this.setData({
-        articles: [...data.articles, ...fresh],
+        articles: [...now.articles, ...fresh],
         nextCursor: result.data.nextCursor,
         loadingMore: false,
       });

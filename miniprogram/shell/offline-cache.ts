@@ -5,7 +5,7 @@
  * refresh it from the network. Storage failing (full, unavailable) only means no copy: never an error.
  */
 
-/** The list of saved copies (key, size, when), oldest first. */
+/** The list of saved copies (key, size, when), in the order they were saved: oldest first. */
 const INDEX_KEY = 'offline.index';
 const ENTRY_PREFIX = 'offline.copy.';
 export const MAX_ENTRIES = 30;
@@ -45,9 +45,11 @@ export function saveCopy(key: string, value: unknown, now: number = Date.now()):
     // UTF-16 code units × 2 over-counts ASCII and is close for Chinese: a safe upper bound of the stored size.
     const bytes = text.length * 2;
     if (bytes > MAX_BYTES) return;
+    // Order by saving, not by savedAt: the phone's clock can go back, and sorting by it could put the copy
+    // being saved first, evict it and then write it anyway (a copy no index lists and nothing ever deletes).
+    // The key being saved goes last and is never evicted (it fits the budget alone, checked above).
     const index = readIndex().filter((entry) => entry.key !== key);
     index.push({ key, bytes, savedAt: now });
-    index.sort((a, b) => a.savedAt - b.savedAt);
     let total = index.reduce((sum, entry) => sum + entry.bytes, 0);
     while (index.length > MAX_ENTRIES || total > MAX_BYTES) {
       const oldest = index.shift()!;
@@ -58,6 +60,19 @@ export function saveCopy(key: string, value: unknown, now: number = Date.now()):
     wx.setStorageSync(INDEX_KEY, index);
   } catch (error) {
     console.warn('离线副本未能保存', error);
+  }
+}
+
+/** Forget the copy under `key` (the thing it copies is gone); nothing saved under it is not an error. */
+export function removeCopy(key: string): void {
+  try {
+    wx.removeStorageSync(ENTRY_PREFIX + key);
+    wx.setStorageSync(
+      INDEX_KEY,
+      readIndex().filter((entry) => entry.key !== key),
+    );
+  } catch (error) {
+    console.warn('离线副本未能删除', error);
   }
 }
 

@@ -5,7 +5,8 @@
  * - a failure shows the error state with its retry, or, over kept content, a toast: a failed pull-down
  *   refresh never blanks what the reader was looking at;
  * - an answer that no retry can change (NOT_FOUND, INVALID_ARGUMENT: the link points at nothing) shows
- *   the 'missing' state, which leads back to the home page instead of offering a useless retry;
+ *   the 'missing' state, which leads back to the home page instead of offering a useless retry; a screen
+ *   showing a saved copy passes `onGone` so that NOT_FOUND drops the copy and shows 'missing' over it;
  * - an answer overtaken by a newer load of the same screen is dropped, so a slow old answer never
  *   overwrites a newer one;
  * - an answer the page cannot show (a function deployed older or newer than this client, answering
@@ -30,6 +31,11 @@ export interface Screen {
 export interface LoadOptions {
   /** A refresh: keep the content on screen while loading, and say a failure in a toast. */
   keepContent?: boolean;
+  /**
+   * The thing is gone (NOT_FOUND: withdrawn, archived, deleted): called before the 'missing' state
+   * replaces even kept content, so a saved copy of it is not left readable. Network failures keep it.
+   */
+  onGone?: () => void;
 }
 
 /** Per screen: bumped by every load, so an answer can tell whether a newer load started meanwhile. */
@@ -56,7 +62,10 @@ export async function loadScreen<T>(
     const result = await request();
     if (isStale()) return;
     if (result.ok) show(result.data);
-    else reportFailure(screen, result.error, keepContent);
+    else if (result.error.code === 'NOT_FOUND' && options.onGone) {
+      options.onGone();
+      reportFailure(screen, result.error, false);
+    } else reportFailure(screen, result.error, keepContent);
   } catch (error) {
     // Services answer failures as envelopes; a throw means an answer of the wrong shape (in the service's
     // own post-processing or in `show`).

@@ -105,6 +105,48 @@ describe('文章列表', () => {
     expect(text(select(list, '.list-footer__end'))).toContain('已显示全部');
   });
 
+  test('a next page asked for while the saved list was refreshed is dropped: no gap, never two at once', async () => {
+    // Seen last time: 第一篇, 第二篇 (cursor after 第二篇).
+    const online = installMiniprogram({
+      cloud: () => page([summary('a1', '第一篇'), summary('a2', '第二篇')], 'old-c2'),
+    });
+    await openPage('reading/list/index');
+    const saved = new Map(online.storage);
+
+    // Meanwhile 新一篇 was published: the fresh first page ends at 第一篇, and 第二篇 is on page 2 now.
+    const answers = new Map<string, (answer: unknown) => void>();
+    const harness = installMiniprogram({
+      cloud: (_name, data) => new Promise((resolve) => answers.set(String(data.cursor ?? 'first'), resolve)),
+    });
+    for (const [key, value] of saved) harness.storage.set(key, value);
+    const list = await openPage('reading/list/index');
+    expect(titles(list)).toEqual(['第一篇', '第二篇']);
+    const reachBottom = () => (list.instance as unknown as { onReachBottom(): void }).onReachBottom();
+    const cursorsAsked = () => harness.cloudCalls.map((call) => call.data.cursor).filter(Boolean);
+
+    reachBottom(); // from the saved list's cursor, while its refresh is still on the way
+    await settle();
+    answers.get('first')!(page([summary('a0', '新一篇'), summary('a1', '第一篇')], 'new-c2'));
+    await settle();
+    expect(titles(list)).toEqual(['新一篇', '第一篇']);
+    reachBottom(); // the old request is still out: no second one
+    await settle();
+    expect(cursorsAsked()).toEqual(['old-c2']);
+
+    // The old page 2 (after 第二篇) would leave 第二篇 out: it is dropped, and the footer stops loading.
+    answers.get('old-c2')!(page([summary('a3', '第三篇')]));
+    await settle();
+    expect(titles(list)).toEqual(['新一篇', '第一篇']);
+    expect(select(list, '.list-footer__end')).toBeUndefined();
+
+    reachBottom();
+    await settle();
+    expect(cursorsAsked()).toEqual(['old-c2', 'new-c2']);
+    answers.get('new-c2')!(page([summary('a2', '第二篇'), summary('a3', '第三篇')]));
+    await settle();
+    expect(titles(list)).toEqual(['新一篇', '第一篇', '第二篇', '第三篇']);
+  });
+
   test('pull-down refresh reloads and stops the spinner', async () => {
     let round = 0;
     installMiniprogram({ cloud: () => page([summary(`a${++round}`, `第${round}次`)]) });

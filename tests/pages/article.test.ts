@@ -272,6 +272,39 @@ describe('文章页', () => {
       expect(select(page, '.article__saved')).toBeUndefined();
     });
 
+    test('an article withdrawn since it was saved: the copy is removed and the page says it is gone', async () => {
+      const online = installMiniprogram({ cloud: () => ({ ok: true, data: { article: article() } }) });
+      await openPage('reading/article/index', { id: 'a1' });
+      const saved = new Map(online.storage);
+      expect(saved.has('offline.copy.article:a1')).toBe(true);
+
+      const withdrawn = installMiniprogram({
+        cloud: () => ({ ok: false, error: { code: 'NOT_FOUND', message: '文章不存在或尚未发布' } }),
+      });
+      for (const [key, value] of saved) withdrawn.storage.set(key, value);
+      const page = await openPage('reading/article/index', { id: 'a1' });
+      expect(text(select(page, '.page-state', '.state-view__missing'))).toContain('文章不存在或尚未发布');
+      expect(select(page, '.article__saved')).toBeUndefined();
+      expect(select(page, '.article__header')).toBeUndefined();
+      expect(withdrawn.storage.has('offline.copy.article:a1')).toBe(false);
+
+      // Opened again later without network: nothing of it is left to read.
+      const offline = installMiniprogram({ cloud: () => new Error('offline') });
+      for (const [key, value] of withdrawn.storage) offline.storage.set(key, value);
+      const again = await openPage('reading/article/index', { id: 'a1' });
+      expect(text(select(again, '.page-state', '.state-view__error'))).toContain('网络不给力');
+    });
+
+    test('a network failure keeps the saved copy', async () => {
+      const online = installMiniprogram({ cloud: () => ({ ok: true, data: { article: article() } }) });
+      await openPage('reading/article/index', { id: 'a1' });
+      const saved = new Map(online.storage);
+      const offline = installMiniprogram({ cloud: () => new Error('offline') });
+      for (const [key, value] of saved) offline.storage.set(key, value);
+      await openPage('reading/article/index', { id: 'a1' });
+      expect(offline.storage.has('offline.copy.article:a1')).toBe(true);
+    });
+
     test('an article never opened, without network, is the error state with a retry', async () => {
       installMiniprogram({ cloud: () => new Error('offline') });
       const page = await openPage('reading/article/index', { id: 'never-opened' });

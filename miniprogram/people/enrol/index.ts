@@ -31,6 +31,11 @@ type PrivacyResolve = (result: { event: 'agree' | 'disagree'; buttonId?: string 
 /** Per page instance: the settings last loaded, and the resolve of a pending privacy request. */
 const loaded = new WeakMap<object, MeResponse>();
 const pendingConsent = new WeakMap<object, PrivacyResolve>();
+/** Pages already closed: their privacy listener may outlive them (see onUnload). */
+const closedPages = new WeakSet<object>();
+
+/** Not in every WeChat (nor in the typings): removes the app's onNeedPrivacyAuthorization listener. */
+type OffNeedPrivacy = (() => void) | undefined;
 
 const TEXT_FIELDS: EnrolField[] = ['name', 'unit', 'post', 'enrolCode', 'claimCode'];
 
@@ -53,12 +58,32 @@ Component({
   methods: {
     onLoad() {
       // WeChat asks the page when a privacy-protected step needs consent: show our own consent card.
-      wx.onNeedPrivacyAuthorization((resolve) => {
-        pendingConsent.set(this, resolve as unknown as PrivacyResolve);
-        this.setData({ consent: 'needed' });
+      wx.onNeedPrivacyAuthorization((wechatResolve) => {
+        const resolve = wechatResolve as unknown as PrivacyResolve;
+        // Reached after this page closed (listener not removable): no card can be shown, so answer at once
+        // rather than keep the request (e.g. copying a link in an article) waiting forever.
+        if (closedPages.has(this)) resolve({ event: 'disagree' });
+        else {
+          pendingConsent.set(this, resolve);
+          this.setData({ consent: 'needed' });
+        }
       });
       void this.checkConsent();
       void this.load();
+    },
+
+    /**
+     * The listener is app-wide and outlives the page. A request still waiting on this page's card is
+     * answered 'disagree' (it failed: nobody can agree here any more). Where WeChat can remove the listener,
+     * it is removed so later privacy-checked calls get WeChat's own popup; where it cannot, the listener
+     * left behind answers 'disagree' for this closed page (above) instead of holding the call forever.
+     */
+    onUnload() {
+      closedPages.add(this);
+      pendingConsent.get(this)?.({ event: 'disagree' });
+      pendingConsent.delete(this);
+      const off = (wx as unknown as { offNeedPrivacyAuthorization?: OffNeedPrivacy }).offNeedPrivacyAuthorization;
+      if (typeof off === 'function') off.call(wx);
     },
 
     async checkConsent() {

@@ -7,7 +7,7 @@ import { getArticle } from '../../services/articles';
 import { fontSizeBehavior } from '../../shell/font-size-behavior';
 import { reloadBehavior } from '../../shell/reload-behavior';
 import { articlePage, queryParam } from '../../shell/routes';
-import { readCopy, saveCopy } from '../../shell/offline-cache';
+import { readCopy, removeCopy, saveCopy } from '../../shell/offline-cache';
 import { loadScreen, type ScreenStatus } from '../../shell/screen-load';
 
 /** Where an opened article is kept for reading offline (shell/offline-cache.ts). */
@@ -70,7 +70,14 @@ Component({
           this.show(article, false);
           saveCopy(articleCopyKey(article.id), article);
         },
-        { keepContent: copy !== null || this.data.status === 'ready' },
+        {
+          keepContent: copy !== null || this.data.status === 'ready',
+          // Withdrawn or archived since it was saved: its copy must not stay readable (offline or online).
+          onGone: () => {
+            removeCopy(articleCopyKey(this.data.id));
+            this.setData({ article: null, bylines: [], savedCopy: false });
+          },
+        },
       );
     },
 

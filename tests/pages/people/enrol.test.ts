@@ -89,6 +89,51 @@ describe('报名表 · privacy consent', () => {
   });
 });
 
+describe('报名表 · privacy listener after the page closes', () => {
+  /** Starts a privacy-checked call (as wx.setClipboardData would be) and reports how it ended, if it did. */
+  /** Closing the page on a phone: onUnload, then the component detaches (the simulator's detach skips onUnload). */
+  function close(page: SimComponent): void {
+    (page.instance as unknown as { onUnload?: () => void }).onUnload?.();
+    page.detach();
+  }
+
+  function privacyCheckedCall(): { outcome: string } {
+    const state = { outcome: 'waiting' };
+    wx.requirePrivacyAuthorize({
+      success: () => void (state.outcome = 'agreed'),
+      fail: () => void (state.outcome = 'refused'),
+    });
+    return state;
+  }
+
+  test('a request waiting on the closed page is refused, and later ones go to WeChat instead of the dead page', async () => {
+    const harness = installMiniprogram({ cloud: trainees({}) });
+    const page = await openPage('people/enrol/index');
+    const pending = privacyCheckedCall();
+    await settle();
+    expect(pending.outcome).toBe('waiting');
+    close(page);
+    await settle();
+    expect(pending.outcome).toBe('refused');
+
+    const later = privacyCheckedCall(); // e.g. copying a link in an article
+    await settle();
+    expect(later.outcome).toBe('refused'); // the harness's WeChat popup answers 不同意
+    expect(harness.privacy.isAgreed()).toBe(false);
+  });
+
+  test('where WeChat cannot remove the listener, the closed page answers at once instead of holding the call', async () => {
+    installMiniprogram({ cloud: trainees({}) });
+    delete (wx as unknown as { offNeedPrivacyAuthorization?: unknown }).offNeedPrivacyAuthorization;
+    const page = await openPage('people/enrol/index');
+    close(page);
+    await settle();
+    const later = privacyCheckedCall();
+    await settle();
+    expect(later.outcome).toBe('refused');
+  });
+});
+
 describe('报名表 · fields', () => {
   test('an empty submit puts a Chinese message under every required field and sends nothing', async () => {
     const harness = installMiniprogram({ cloud: trainees({}) });

@@ -1,5 +1,5 @@
 // shell/offline-cache.ts against the simulated wx storage: copies come back, the budget holds, the oldest go first.
-import { MAX_BYTES, MAX_ENTRIES, readCopy, saveCopy } from '../../../miniprogram/shell/offline-cache';
+import { MAX_BYTES, MAX_ENTRIES, readCopy, removeCopy, saveCopy } from '../../../miniprogram/shell/offline-cache';
 import { installMiniprogram } from '../../support/simulate';
 
 /** The keys the cache's index in wx storage lists, oldest first. */
@@ -61,5 +61,31 @@ describe('offline cache', () => {
     expect(warn).toHaveBeenCalled();
     warn.mockRestore();
     expect(readCopy('x')).toBeNull();
+  });
+});
+
+describe('offline cache · clock and removal', () => {
+  test('a clock that went back while the budget is full never evicts the copy being saved', () => {
+    const harness = installMiniprogram();
+    for (let index = 0; index < MAX_ENTRIES; index += 1) saveCopy(`k${index}`, index, 1000 + index);
+    saveCopy('late', 'new', 5); // the phone's clock went back
+    expect(readCopy('late')?.value).toBe('new');
+    expect(savedKeys()).toContain('late');
+    expect(savedKeys()).toHaveLength(MAX_ENTRIES);
+    expect(readCopy('k0')).toBeNull();
+    // Every copy in storage is listed by the index (none untracked).
+    const stored = [...harness.storage.keys()].filter((key) => key.startsWith('offline.copy.'));
+    expect(stored.map((key) => key.slice('offline.copy.'.length)).sort()).toEqual([...savedKeys()].sort());
+  });
+
+  test('removeCopy forgets the copy and its index entry; an unknown key is fine', () => {
+    const harness = installMiniprogram();
+    saveCopy('a', 1, 1);
+    saveCopy('b', 2, 2);
+    removeCopy('a');
+    removeCopy('none');
+    expect(readCopy('a')).toBeNull();
+    expect(savedKeys()).toEqual(['b']);
+    expect(harness.storage.has('offline.copy.a')).toBe(false);
   });
 });
