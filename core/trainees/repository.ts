@@ -87,27 +87,26 @@ export class TraineesRepository {
 
   /** One page of the roster in _id order, optionally one group's (groupNo typed as a number or as text). */
   async rosterPage(groupNo: number | undefined, after: string | undefined, limit: number): Promise<RosterRow[]> {
-    const _ = this.db.command;
-    const filter: Record<string, unknown> = {};
-    if (groupNo !== undefined) filter.groupNo = _.in([groupNo, String(groupNo)]);
-    if (after !== undefined) filter._id = _.gt(after);
-    const result = await this.db.collection(COLLECTIONS.roster).where(filter).orderBy('_id', 'asc').limit(limit).get();
-    return rowsOf(result).map(readRosterRow).filter(present);
+    return (await this.groupPage(COLLECTIONS.roster, groupNo, after, limit)).map(readRosterRow).filter(present);
   }
 
-  /** Enrolled people in openid (_id) order after `after`, of one group when given (its number typed either way). */
+  /** Enrolled people in openid (_id) order, the same way. */
   async enrolmentPage(groupNo: number | undefined, after: string | undefined, limit: number): Promise<Enrolment[]> {
+    return (await this.groupPage(COLLECTIONS.trainees, groupNo, after, limit)).map(readEnrolment).filter(present);
+  }
+
+  /** Keyset paging by _id after `after`, of one group when given (served by each collection's group_id index). */
+  private async groupPage(
+    collection: string,
+    groupNo: number | undefined,
+    after: string | undefined,
+    limit: number,
+  ): Promise<unknown[]> {
     const _ = this.db.command;
     const filter: Record<string, unknown> = {};
     if (groupNo !== undefined) filter.groupNo = _.in([groupNo, String(groupNo)]);
     if (after !== undefined) filter._id = _.gt(after);
-    const result = await this.db
-      .collection(COLLECTIONS.trainees)
-      .where(filter)
-      .orderBy('_id', 'asc')
-      .limit(limit)
-      .get();
-    return rowsOf(result).map(readEnrolment).filter(present);
+    return rowsOf(await this.db.collection(collection).where(filter).orderBy('_id', 'asc').limit(limit).get());
   }
 
   /** Binds a free row to the openid; false when another openid got there first. */
