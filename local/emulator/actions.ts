@@ -101,10 +101,11 @@ const handlers: Record<string, Handler> = {
     return answer;
   },
 
-  // CloudBase answers `doc: null` when nothing matched (node-sdk hands `doc` through as it came).
+  // CloudBase answers `doc: null` when nothing matched (node-sdk hands `doc` through as it came), and counts
+  // the document found even when the update changed nothing: findAndModify reports MongoDB's n, not nModified.
   'database.modifyAndReturnDoc': (backend, params, now) => {
     const result = modify(backend, { ...params, multi: false }, now);
-    return { updated: result.updated, doc: result.firstModified ? encodeEjson(result.firstModified) : null };
+    return { updated: result.matched, doc: result.firstModified ? encodeEjson(result.firstModified) : null };
   },
 
   'database.removeDocument': (backend, params, now) => {

@@ -32,6 +32,8 @@ export interface ModifyOptions {
 
 export interface ModifyResult {
   updated: number;
+  /** Documents the query found (MongoDB's n); findAndModify (updateAndReturn) reports this one. */
+  matched: number;
   upsertedId?: unknown;
   /** The first document after modification (for modifyAndReturnDoc); undefined when none matched. */
   firstModified?: Document;
@@ -153,11 +155,14 @@ export class Collection {
   ): { records: JournalRecord[]; answer: ModifyResult } {
     const targets = matching(options.multi ? Infinity : 1);
     if (targets.length === 0) {
-      if (!options.upsert) return { records: [], answer: { updated: 0 } };
+      if (!options.upsert) return { records: [], answer: { updated: 0, matched: 0 } };
       const idFromQuery = query._id !== undefined && !isPlainObject(query._id) ? query._id : undefined;
       const created = modifiedCopy({ _id: idFromQuery ?? newId() }, data, options.merge);
       assertStorableDocument(created);
-      return { records: [{ put: created }], answer: { updated: 0, upsertedId: created._id, firstModified: created } };
+      return {
+        records: [{ put: created }],
+        answer: { updated: 0, matched: 0, upsertedId: created._id, firstModified: created },
+      };
     }
     const changed: Document[] = [];
     const after: Document[] = [];
@@ -170,7 +175,10 @@ export class Collection {
     // CloudBase counts a replacement (doc.set) by the document it matched, even when nothing changed;
     // an update counts the documents it changed (MongoDB's nModified).
     const updated = options.merge ? changed.length : targets.length;
-    return { records: changed.map((doc) => ({ put: doc })), answer: { updated, firstModified: after[0] } };
+    return {
+      records: changed.map((doc) => ({ put: doc })),
+      answer: { updated, matched: targets.length, firstModified: after[0] },
+    };
   }
 
   remove(query: Document, multi: boolean): number {
