@@ -1,12 +1,14 @@
 // Transactions as node-sdk 3.18 drives them (@cloudbase/database transaction/index.js):
 // database.startTransaction -> {transactionId}; reads and writes carry `transactionId`;
 // database.commitTransaction / database.abortTransaction. Semantics follow MongoDB's, which CloudBase
-// runs on: a transaction reads a snapshot taken when it started, plus its own writes; its writes stay
-// invisible until commit; writing a document that another open transaction has written, or that was
-// changed by someone else after the snapshot, fails at once with DATABASE_TRANSACTION_CONFLICT and
-// aborts the transaction (runTransaction then retries). A plain write to a document an open
-// transaction holds waits until that transaction ends. An unknown, finished or expired transaction
-// answers DATABASE_TRANSACTION_FAIL (the service says TransactionNotExist).
+// runs on: a transaction reads one snapshot of the whole database, taken at its first read or write (as
+// MongoDB's snapshot begins with the transaction's first operation, not when the session starts it), plus
+// its own writes; its writes stay invisible until commit; writing a document that another open transaction
+// has written, or that was changed by someone else after the snapshot, fails at once with
+// DATABASE_TRANSACTION_CONFLICT and aborts the transaction (runTransaction then retries). A plain write to a
+// document an open transaction holds waits until that transaction ends. An unknown, finished or expired
+// transaction answers DATABASE_TRANSACTION_FAIL. Both refusals carry the service's own wording (as the SDK
+// makers' tests expect it), so code that matches on it behaves the same here and in the cloud.
 import crypto from 'node:crypto';
 import type { Document } from './ejson';
 import { EmulatorError } from './errors';
@@ -14,12 +16,22 @@ import { idKey } from './collection';
 import type { JournalRecord } from './journal';
 import type { Store } from './store';
 
-/** MongoDB's transactionLifetimeLimitSeconds default; CloudBase documents no other figure. */
-export const TRANSACTION_LIFETIME_MS = 60_000;
+/**
+ * The service's own refusal says a transaction "must be commit or abort in 30 seconds" (below); CloudBase
+ * documents no other figure, so that is the lifetime, counted from startTransaction.
+ */
+export const TRANSACTION_LIFETIME_MS = 30_000;
+
+/** The service's messages, word for word as the SDK makers' tests compare them. */
+export const TRANSACTION_NOT_EXIST_MESSAGE =
+  '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. Please check your request, but if the problem persists, contact us.';
+export const TRANSACTION_CONFLICT_MESSAGE =
+  '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.';
 
 interface OpenTransaction {
   id: string;
-  snapshots: Map<string, ReadonlyMap<string, Document>>;
+  /** Per collection, the documents as they were at the transaction's first operation; undefined before it. */
+  snapshots: Map<string, ReadonlyMap<string, Document>> | undefined;
   /** Per collection: document key -> its new version, or null when deleted. */
   writes: Map<string, Map<string, Document | null>>;
   timer: NodeJS.Timeout;
@@ -43,12 +55,11 @@ export class Transactions {
   }
 
   start(): string {
-    const store = this.requireStore();
+    this.requireStore();
     const id = crypto.randomUUID();
-    const snapshots = new Map(store.names().map((name) => [name, store.get(name).snapshot()] as const));
     const timer = setTimeout(() => this.end(id), TRANSACTION_LIFETIME_MS);
     timer.unref();
-    this.open.set(id, { id, snapshots, writes: new Map(), timer });
+    this.open.set(id, { id, snapshots: undefined, writes: new Map(), timer });
     let resolve!: () => void;
     const promise = new Promise<void>((done) => (resolve = done));
     this.endings.set(id, { promise, resolve });
@@ -58,19 +69,23 @@ export class Transactions {
   /** The open transaction, or DATABASE_TRANSACTION_FAIL. */
   get(id: unknown): OpenTransaction {
     const found = typeof id === 'string' ? this.open.get(id) : undefined;
-    if (!found) {
-      throw new EmulatorError(
-        'DATABASE_TRANSACTION_FAIL',
-        `[ResourceUnavailable.TransactionNotExist] 事务不存在或已结束：${String(id)}`,
-      );
-    }
+    if (!found) throw new EmulatorError('DATABASE_TRANSACTION_FAIL', TRANSACTION_NOT_EXIST_MESSAGE);
     return found;
+  }
+
+  /** The snapshot of every collection, taken at the transaction's first read or write. */
+  private snapshotsOf(transaction: OpenTransaction): Map<string, ReadonlyMap<string, Document>> {
+    if (!transaction.snapshots) {
+      const store = this.requireStore();
+      transaction.snapshots = new Map(store.names().map((name) => [name, store.get(name).snapshot()] as const));
+    }
+    return transaction.snapshots;
   }
 
   /** What the transaction sees of a collection: its snapshot with its own writes on top. */
   view(transaction: OpenTransaction, collection: string): Document[] {
     const store = this.requireStore();
-    const base = transaction.snapshots.get(collection) ?? store.get(collection).snapshot();
+    const base = this.snapshotsOf(transaction).get(collection) ?? store.get(collection).snapshot();
     const writes = transaction.writes.get(collection);
     if (!writes) return [...base.values()];
     const out: Document[] = [];
@@ -91,17 +106,14 @@ export class Transactions {
   stage(transaction: OpenTransaction, collection: string, records: JournalRecord[]): void {
     const store = this.requireStore();
     const live = store.get(collection);
-    const snapshot = transaction.snapshots.get(collection);
+    const snapshot = this.snapshotsOf(transaction).get(collection);
     for (const record of records) {
       const key = 'put' in record ? idKey(record.put._id) : record.del;
       const holder = this.locks.get(lockKey(collection, key));
       const changedSince = snapshot !== undefined && live.current(key) !== snapshot.get(key);
       if ((holder !== undefined && holder !== transaction.id) || changedSince) {
         this.end(transaction.id);
-        throw new EmulatorError(
-          'DATABASE_TRANSACTION_CONFLICT',
-          `事务冲突：集合 ${collection} 中 _id 为 ${'put' in record ? String(record.put._id) : key} 的记录正被其他事务修改或已被修改，请重试`,
-        );
+        throw new EmulatorError('DATABASE_TRANSACTION_CONFLICT', TRANSACTION_CONFLICT_MESSAGE);
       }
     }
     try {

@@ -69,8 +69,9 @@ test('a rolled-back transaction leaves nothing behind', async () => {
   });
 });
 
-test('reads inside a transaction see the snapshot taken when it started', async () => {
+test('reads inside a transaction see the snapshot taken at its first operation', async () => {
   const transaction = await emulator.db.startTransaction();
+  expect((await transaction.collection('accounts').doc('b').get()).data).toEqual({ _id: 'b', balance: 0 });
   await emulator.db.collection('accounts').doc('a').update({ balance: 55 });
   expect((await transaction.collection('accounts').doc('a').get()).data).toEqual({ _id: 'a', balance: 100 });
   const listed = await transaction
@@ -97,6 +98,7 @@ test('two concurrent transactions updating one document: one commits, the other 
 
 test('a transaction writing a document changed after its snapshot conflicts', async () => {
   const late = await emulator.db.startTransaction();
+  await late.collection('accounts').doc('a').get();
   await emulator.db.collection('accounts').doc('a').update({ balance: 99 });
   await expect(late.collection('accounts').doc('a').update({ balance: 0 })).rejects.toMatchObject({
     code: 'DATABASE_TRANSACTION_CONFLICT',
