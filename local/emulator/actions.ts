@@ -15,7 +15,7 @@ import {
 } from './collection';
 import { mingoOptions, withGuards } from './mingo-guards';
 import type { Transactions } from './transactions';
-import { decodeEjson, decodeEjsonObject, encodeEjson, isPlainObject, type Document } from './ejson';
+import { decodeEjson, decodeEjsonObject, encodeEjson, encodeReadDocument, isPlainObject, type Document } from './ejson';
 import { EmulatorError } from './errors';
 import type { LocalStorage } from './storage';
 
@@ -55,9 +55,9 @@ const handlers: Record<string, Handler> = {
       projection: params.projection === undefined ? undefined : decodeEjsonObject(params.projection, 'projection', now),
     };
     const transaction = transactionOf(backend, params);
-    if (!transaction) return { list: collection.find(query, options).map(encodeEjson) };
+    if (!transaction) return { list: collection.find(query, options).map(encodeReadDocument) };
     const view = backend.transactions.view(transaction, collection.name);
-    return { list: findPage(view, query, options).map(encodeEjson) };
+    return { list: findPage(view, query, options).map(encodeReadDocument) };
   },
 
   'database.calculateDocument': (backend, params, now) => ({

@@ -1,6 +1,6 @@
 // EJSON at the emulator's edges: node-sdk sends queries, updates and documents as canonical
 // EJSON strings (bson 4, the same version the SDK uses) and decodes answers with EJSON.parse.
-import { EJSON, BSONRegExp } from 'bson';
+import { EJSON, BSONRegExp, ObjectId } from 'bson';
 import { EmulatorError } from './errors';
 
 export type Document = Record<string, unknown> & { _id?: unknown };
@@ -31,6 +31,25 @@ export function decodeEjsonObject(text: unknown, what: string, now: Date): Docum
 /** Canonical EJSON keeps Date, int/double and regex types intact on the way back. */
 export function encodeEjson(value: unknown): string {
   return EJSON.stringify(value as Document, { relaxed: false });
+}
+
+/**
+ * A document as `database.getDocument` answers it: an ObjectId anywhere in it (the `_id` or any field) goes as
+ * its 24-character hex string. node-sdk's get() rebuilds every object it receives as a plain object, which would
+ * turn an ObjectId into `{}`; the SDK makers' own test expects the hex string back, so the service sends that.
+ * The stored value stays an ObjectId (queries with db.ObjectId match it, a plain string does not).
+ */
+export function encodeReadDocument(doc: Document): string {
+  return encodeEjson(objectIdsAsHex(doc));
+}
+
+function objectIdsAsHex(value: unknown): unknown {
+  if (value instanceof ObjectId) return value.toHexString();
+  if (Array.isArray(value)) return value.map(objectIdsAsHex);
+  if (!isPlainObject(value)) return value;
+  const out: Document = {};
+  for (const [key, item] of Object.entries(value)) out[key] = objectIdsAsHex(item);
+  return out;
 }
 
 /**
