@@ -5,18 +5,29 @@ import { EmulatorError } from './errors';
 
 export type Document = Record<string, unknown> & { _id?: unknown };
 
+/**
+ * How bson (the SDK's and ours) writes an invalid Date (`new Date('garbage')`); reading it back, bson makes
+ * it 1970-01-01 without a word. Inside a JSON string the quotes would be escaped, so this never matches text.
+ */
+const INVALID_DATE = /"\$date":\{"\$numberLong":"NaN"\}/;
+
+function invalidDate(what: string): EmulatorError {
+  return new EmulatorError('INVALID_PARAM', `${what} 含无效的日期（Invalid Date）`);
+}
+
 /** Parse one EJSON string from the SDK; `now` resolves db.serverDate() placeholders. */
 export function decodeEjson(text: unknown, what: string, now: Date): unknown {
   if (typeof text !== 'string') {
     throw new EmulatorError('INVALID_PARAM', `${what} 必须是 EJSON 字符串`);
   }
+  if (INVALID_DATE.test(text)) throw invalidDate(what);
   let value: unknown;
   try {
     value = EJSON.parse(text, { relaxed: true });
   } catch {
     throw new EmulatorError('INVALID_PARAM', `${what} 不是合法的 EJSON`);
   }
-  return resolveSpecialValues(value, now);
+  return resolveSpecialValues(value, now, what);
 }
 
 /** Parse an EJSON string that must hold an object (query, update, document). */
@@ -65,10 +76,13 @@ export function isPlainObject(value: unknown): value is Document {
 /**
  * Replace what the SDK cannot express in plain EJSON:
  * - `{$tcb_server_date: {offset}}` (db.serverDate()) becomes the server's clock plus offset ms;
- * - BSONRegExp (db.RegExp or a JS RegExp in a query) becomes a RegExp that mingo understands.
+ * - BSONRegExp (db.RegExp or a JS RegExp in a query) becomes a RegExp that mingo understands;
+ * - an invalid Date is refused.
  */
-function resolveSpecialValues(value: unknown, now: Date): unknown {
-  if (Array.isArray(value)) return value.map((item) => resolveSpecialValues(item, now));
+function resolveSpecialValues(value: unknown, now: Date, what: string): unknown {
+  if (Array.isArray(value)) return value.map((item) => resolveSpecialValues(item, now, what));
+  // `{"$date": "garbage"}` (a hand-made request) parses to an invalid Date that would be journalled as 1970.
+  if (value instanceof Date && Number.isNaN(value.getTime())) throw invalidDate(what);
   if (value instanceof BSONRegExp) return new RegExp(value.pattern, toJsRegExpFlags(value.options));
   if (!isPlainObject(value)) return value;
   const serverDate = value.$tcb_server_date;
@@ -77,7 +91,7 @@ function resolveSpecialValues(value: unknown, now: Date): unknown {
     return new Date(now.getTime() + offset);
   }
   const out: Document = {};
-  for (const [key, item] of Object.entries(value)) out[key] = resolveSpecialValues(item, now);
+  for (const [key, item] of Object.entries(value)) out[key] = resolveSpecialValues(item, now, what);
   return out;
 }
 
