@@ -1,6 +1,6 @@
 // How a database error reaches the caller through node-sdk 3.18, in its two modes. The emulator answers every
 // refusal as the service does, `{code, message, requestId}` with HTTP 200; the SDK then throws a TcbError
-// (the default) or, after `tcb.setThrowOnCode(false)`, resolves to that object. The init option
+// (the default) or, after `setThrowOnCode(false)`, resolves to that object. The init option
 // `throwOnCode: false` the SDK makers' older test uses only governs the SDK's own argument checks in 3.18:
 // an error answered by the service still throws (read in node-sdk's src/utils/utils.ts and tcbapirequester.ts).
 import tcb from '@cloudbase/node-sdk';
@@ -8,13 +8,16 @@ import { LOCAL_ENV_ID } from '../../local/emulator/client';
 import { startTestEmulator, type TestEmulator } from '../support/emulator';
 
 let emulator: TestEmulator;
+/** Exported by node-sdk 3.18 (src/index.ts) but missing from its typings. */
+const setThrowOnCode = (value: boolean) =>
+  (tcb as unknown as { setThrowOnCode(value: boolean): void }).setThrowOnCode(value);
 
 beforeAll(async () => {
   emulator = await startTestEmulator({ collections: ['errors'] });
 });
 
 afterAll(async () => {
-  tcb.setThrowOnCode(true);
+  setThrowOnCode(true);
   await emulator?.close();
 });
 
@@ -45,7 +48,7 @@ test('after setThrowOnCode(false) every database call resolves to {code, message
     ['updateAndReturn', () => missing.where({ a: 1 }).updateAndReturn({ b: 1 })],
     ['aggregate', () => missing.aggregate().match({}).end()],
   ];
-  tcb.setThrowOnCode(false);
+  setThrowOnCode(false);
   try {
     for (const [name, call] of calls) {
       const expected = name === 'add' ? FIELD_REFUSED : NO_COLLECTION;
@@ -57,7 +60,7 @@ test('after setThrowOnCode(false) every database call resolves to {code, message
     await expect(transaction.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL' });
     expect(await transaction.collection('errors').doc('a').get()).toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL' });
   } finally {
-    tcb.setThrowOnCode(true);
+    setThrowOnCode(true);
   }
   await expect(missing.get()).rejects.toMatchObject(NO_COLLECTION);
 });
