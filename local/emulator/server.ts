@@ -10,11 +10,16 @@ import { WriteBlocked } from './transactions';
 import { EmulatorError } from './errors';
 import { isPlainObject } from './ejson';
 import { isStorageRequest, serveStorage } from './file-server';
+import { letClientsCloseIdleConnections } from './idle-connections';
 
 /** The real service refuses large bodies too; 16 MB is far above any batch the SDK builds. */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 export function createEmulatorServer(backend: Backend): http.Server {
+  return letClientsCloseIdleConnections(createRequestHandlerServer(backend));
+}
+
+function createRequestHandlerServer(backend: Backend): http.Server {
   return http.createServer((request, response) => {
     if (isStorageRequest(request)) {
       serveStorage(backend.storage, request, response);

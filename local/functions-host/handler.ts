@@ -2,6 +2,7 @@
  * The functions host as a mountable request handler:
  *   POST /functions/<name>   body = the event (JSON)  ->  200 + whatever main(event, context) returned, as JSON
  *   404 unknown function · 400 invalid JSON or caller headers · 413 body over 1 MB · 405 other methods
+ *   503 HOST_BUSY / 504 FUNCTION_TIMEOUT (retryable, see invocation-gate.ts)
  * Returns false for paths outside /functions/ so the caller can serve them (the browser preview).
  */
 import { randomUUID } from 'node:crypto';
@@ -9,6 +10,7 @@ import type http from 'node:http';
 import { callerFromHeaders, CallerHeaderError } from './caller-headers';
 import { buildInvocationContext } from './context';
 import { FunctionLoader, FunctionLoadError } from './loader';
+import { DEFAULT_INVOCATION_LIMITS, InvocationGate, type InvocationLimits } from './invocation-gate';
 
 /** The platform's limit on a callFunction payload is larger; 1 MB is plenty for this app and keeps the host safe. */
 export const MAX_EVENT_BYTES = 1024 * 1024;
@@ -18,6 +20,8 @@ const PREFIX = '/functions/';
 export interface FunctionsHandlerOptions {
   /** Folder of built functions: <functionsDir>/<name>/index.js. */
   functionsDir: string;
+  /** How many calls run at once, wait, and for how long (invocation-gate.ts); default DEFAULT_INVOCATION_LIMITS. */
+  limits?: Partial<InvocationLimits>;
 }
 
 /** Handles the request and resolves true, or resolves false without touching it (not a /functions path). */
@@ -47,6 +51,28 @@ function sendHostError(
   headers: http.OutgoingHttpHeaders = {},
 ): void {
   sendJson(res, status, { hostError: { status, message } }, headers);
+}
+
+/**
+ * A refusal the client should retry: the host was too busy to start the function (503, HOST_BUSY, with
+ * retry-after), or the function ran past its timeout (504, FUNCTION_TIMEOUT, as the platform's -504003).
+ */
+function sendRetryableHostError(
+  res: http.ServerResponse,
+  refusal: { status: 503; code: 'HOST_BUSY' } | { status: 504; code: 'FUNCTION_TIMEOUT' },
+  message: string,
+): void {
+  const headers: http.OutgoingHttpHeaders = refusal.status === 503 ? { 'retry-after': '1' } : {};
+  sendJson(res, refusal.status, { hostError: { ...refusal, retryable: true, message } }, headers);
+}
+
+/** Resolves when the caller's connection closes before the answer was sent (it gave up, or timed out). */
+function abandonment(res: http.ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    res.once('close', () => {
+      if (!res.writableFinished) resolve();
+    });
+  });
 }
 
 class BodyTooLargeError extends Error {}
@@ -115,6 +141,7 @@ function dropInvocationVariables(): void {
 
 export function createFunctionsHandler(options: FunctionsHandlerOptions): FunctionsHandler {
   const loader = new FunctionLoader(options.functionsDir);
+  const gate = new InvocationGate({ ...DEFAULT_INVOCATION_LIMITS, ...options.limits });
   dropInvocationVariables();
 
   return async (req, res) => {
@@ -176,13 +203,34 @@ export function createFunctionsHandler(options: FunctionsHandlerOptions): Functi
 
     const requestId = randomUUID();
     dropInvocationVariables(); // set since the host started (another tool in the same process)
-    try {
-      const result = await main(event, buildInvocationContext(name, caller, requestId));
-      sendJson(res, 200, result);
-    } catch (error) {
-      // In the cloud an uncaught error fails the invocation; our functions never let one out, so this is a bug.
-      console.error(`[functions-host] ${name} threw (request ${requestId}):`, error);
-      sendHostError(res, 500, `函数 ${name} 执行出错（请求 ${requestId}），详见主机日志`);
+    const context = buildInvocationContext(name, caller, requestId);
+    const outcome = await gate.run(() => main(event, context), abandonment(res));
+    switch (outcome.kind) {
+      case 'done':
+        sendJson(res, 200, outcome.value);
+        break;
+      case 'failed':
+        // In the cloud an uncaught error fails the invocation; our functions never let one out, so this is a bug.
+        console.error(`[functions-host] ${name} threw (request ${requestId}):`, outcome.error);
+        sendHostError(res, 500, `函数 ${name} 执行出错（请求 ${requestId}），详见主机日志`);
+        break;
+      case 'busy':
+        sendRetryableHostError(res, { status: 503, code: 'HOST_BUSY' }, '本地函数主机繁忙，函数未执行，请稍后重试');
+        break;
+      case 'timeout': {
+        const seconds = gate.limits.functionTimeoutMs / 1000;
+        console.error(
+          `[functions-host] ${name} ran past ${seconds} s (request ${requestId}): answered FUNCTION_TIMEOUT`,
+        );
+        sendRetryableHostError(
+          res,
+          { status: 504, code: 'FUNCTION_TIMEOUT' },
+          `函数 ${name} 执行超时（${seconds} 秒，请求 ${requestId}）：它可能已部分完成，请用同一请求重试`,
+        );
+        break;
+      }
+      case 'abandoned':
+        break; // the caller is gone: nothing ran, nobody to answer
     }
     return true;
   };

@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { createFunctionsHandler } from './handler';
 import { FunctionLoader } from './loader';
 import { useLocalCloudEnvironment } from '../emulator/client';
+import { letClientsCloseIdleConnections } from '../emulator/idle-connections';
+import type { InvocationLimits } from './invocation-gate';
 
 export type ExtraHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>;
 
@@ -20,6 +22,8 @@ export interface FunctionsHostOptions {
   serviceUrl: string;
   /** Serves every path outside /functions/ (the browser preview). */
   extraHandler?: ExtraHandler;
+  /** Calls at once, waiting and function timeout (invocation-gate.ts); default DEFAULT_INVOCATION_LIMITS. */
+  limits?: Partial<InvocationLimits>;
 }
 
 export interface RunningFunctionsHost {
@@ -52,7 +56,7 @@ export async function startFunctionsHost(options: FunctionsHostOptions): Promise
   // The content check of user text (core/reflections/content-check.ts): locally a word list organisers can
   // edit instead of WeChat's msgSecCheck. A test may point it at its own list first.
   process.env.CONTENT_CHECK_WORDS ??= path.resolve(__dirname, '..', 'content-check', 'words.txt');
-  const functions = createFunctionsHandler({ functionsDir: options.functionsDir });
+  const functions = createFunctionsHandler({ functionsDir: options.functionsDir, limits: options.limits });
   const loader = new FunctionLoader(options.functionsDir);
 
   const server = http.createServer((req, res) => {
@@ -68,6 +72,7 @@ export async function startFunctionsHost(options: FunctionsHostOptions): Promise
       }
     })();
   });
+  letClientsCloseIdleConnections(server);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
